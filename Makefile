@@ -1,0 +1,113 @@
+# mot - terminal journey designer.  See README.md.
+#
+#   make run     build, then open mot on the sample journeys
+#   make test    unit + CLI + UI tests, then the same under ASan+UBSan
+#   make bench   benchmarks
+#   make install / uninstall   (PREFIX, DESTDIR)
+#
+# The public targets first make sure the build dependencies are there
+# (.ci/deps installs them with apt-get when run as root, otherwise prints
+# the exact command), then re-run make for the real work, so that the
+# pkg-config flags below are read after any install.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/mot
+
+CC      ?= cc
+PKGS     = ncursesw sqlite3 libcyaml
+OPT     ?= -O2 -g
+BUILD   ?= build
+SAN     ?=
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wvla -Wno-unused-parameter
+MOT_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -Iinclude $(PKG_CFLAGS) -DMOT_DATADIR='"$(DATADIR)"' -DMOT_VERSION='"$(VERSION)"'
+MOT_LDFLAGS = $(SAN) $(LDFLAGS)
+MOT_LIBS = $(PKG_LIBS) -lpthread -lm
+
+VERSION  = 0.1.0
+SRC      = $(sort $(wildcard src/*.c))
+LIB_SRC  = $(filter-out src/main.c,$(SRC))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRC = $(sort $(wildcard bench/*.c))
+BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+.PHONY: all run test test-plain test-san bench install uninstall clean deps lint \
+        build build-tests build-bench
+.DEFAULT_GOAL := all
+
+all: deps
+	@$(MAKE) --no-print-directory build
+
+deps:
+	@sh .ci/deps build
+
+run: deps
+	@$(MAKE) --no-print-directory build
+	./$(BUILD)/mot
+
+# One run of every suite, then the same under AddressSanitizer and
+# UndefinedBehaviorSanitizer; tests/run prints the closing count line.
+test: deps
+	@sh .ci/deps test
+	@$(MAKE) --no-print-directory build build-tests
+	@$(MAKE) --no-print-directory BUILD=build-san OPT='-O1 -g -fno-omit-frame-pointer' \
+		SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' build build-tests
+	@sh tests/run build build-san
+
+test-plain: deps
+	@$(MAKE) --no-print-directory build build-tests
+	@sh tests/run build
+
+bench: deps
+	@$(MAKE) --no-print-directory OPT='-O2 -g -march=native' BUILD=build-bench build build-bench
+	@sh bench/run build-bench
+
+build: $(BUILD)/mot
+build-tests: $(TEST_BIN)
+build-bench: $(BENCH_BIN)
+
+$(BUILD)/mot: $(BUILD)/obj/main.o $(LIB_OBJ)
+	$(CC) $(MOT_LDFLAGS) -o $@ $^ $(MOT_LIBS)
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h) Makefile
+	@mkdir -p $(@D)
+	$(CC) $(MOT_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) $(wildcard tests/unit/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(MOT_CFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) \
+		$(MOT_LDFLAGS) $(MOT_LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/bench/%: bench/%.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(MOT_CFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(MOT_LDFLAGS) $(MOT_LIBS)
+
+lint:
+	mandoc -Tlint -Wwarning man/mot.1 man/mot-journey.5
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(DATADIR)/journeys
+	install -m 755 $(BUILD)/mot $(DESTDIR)$(BINDIR)/mot
+	install -m 644 man/mot.1 $(DESTDIR)$(MANDIR)/man1/mot.1
+	install -m 644 man/mot-journey.5 $(DESTDIR)$(MANDIR)/man5/mot-journey.5
+	install -m 644 journeys/*.yaml $(DESTDIR)$(DATADIR)/journeys/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mot $(DESTDIR)$(MANDIR)/man1/mot.1 \
+		$(DESTDIR)$(MANDIR)/man5/mot-journey.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san build-bench

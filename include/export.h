@@ -1,0 +1,47 @@
+/*
+ * export.h - journey map exports.  Each format is a small module behind
+ * one interface, listed in one table (src/export.c); `mot export` and the
+ * UI's export prompt both go through export_find()/export_write_file().
+ */
+#ifndef MOT_EXPORT_H
+#define MOT_EXPORT_H
+
+#include <stdio.h>
+
+#include "model.h"
+
+struct export_options {
+	int width;                   /* txt: columns to fit; 0 = 80 */
+	unsigned long sim_customers; /* --sim N overlays; 0 = none */
+	unsigned long long sim_seed;
+};
+
+struct export_format {
+	const char *name;        /* -f NAME */
+	const char *extension;   /* default file extension, without dot */
+	const char *description; /* one line, for --help and the UI */
+	/* Write the journey; return 0, or -1 (errno or a message on stderr). */
+	int (*write)(FILE *out, const struct mot_journey *j,
+		     const struct export_options *opt);
+};
+
+/* All formats, in the order --help lists them. */
+const struct export_format *export_formats(size_t *n);
+const struct export_format *export_find(const char *name);
+
+/* Write to stdout-like stream, or atomically to a file (temp + rename). */
+int export_write_stream(const struct export_format *f, FILE *out,
+			const struct mot_journey *j,
+			const struct export_options *opt);
+int export_write_file(const struct export_format *f, const char *path,
+		      const struct mot_journey *j,
+		      const struct export_options *opt,
+		      char *err, size_t errlen);
+
+/* The formats themselves (one file each). */
+int export_yaml(FILE *out, const struct mot_journey *j,
+		const struct export_options *opt);
+int export_txt(FILE *out, const struct mot_journey *j,
+	       const struct export_options *opt);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * store.h - journeys in SQLite.
+ *
+ * Every function that changes data is one transaction (BEGIN IMMEDIATE ...
+ * COMMIT), so a crash loses at most the edit in flight.  Edits of single
+ * rows carry the row version they were based on (the `version` fields of
+ * the model); when another process changed the row since, the edit is
+ * refused with STORE_CONFLICT and nothing is written: the caller reloads.
+ * The store knows SQL and the model, nothing of curses or YAML.
+ */
+#ifndef MOT_STORE_H
+#define MOT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+struct store;
+
+enum store_status {
+	STORE_OK = 0,
+	STORE_ERROR = -1,     /* SQLite or I/O error; see store_errmsg() */
+	STORE_CONFLICT = -2,  /* row changed by someone else since it was read */
+	STORE_NOT_FOUND = -3, /* no such journey / touchpoint / ... */
+	STORE_EXISTS = -4,    /* the key is taken */
+	STORE_INVALID = -5,   /* refused by a check (bad key, range ...) */
+};
+
+/* Current schema version (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/*
+ * Open or create a database.  A file that is not a mot database, or that a
+ * newer mot wrote, is refused (STORE_ERROR, message in err) and left as it
+ * was.  *created is set when the file was new (the caller seeds it).
+ */
+int store_open(const char *path, struct store **out, bool *created,
+	       char *err, size_t errlen);
+void store_close(struct store *s);
+/* Message of the last failure on this connection. */
+const char *store_errmsg(const struct store *s);
+
+/*
+ * Group several calls into one transaction (one user action, such as an
+ * undo that restores a touchpoint with its transitions).  Calls nest; the
+ * outermost store_batch_end() commits when status is STORE_OK and no call
+ * inside failed, and rolls everything back otherwise.  Returns the status.
+ */
+int store_batch_begin(struct store *s);
+int store_batch_end(struct store *s, int status);
+
+/* --- journeys ----------------------------------------------------------- */
+
+struct store_journey_info {
+	char *key;
+	char *title;
+	int64_t updated;
+	size_t n_touchpoints;
+	size_t n_transitions;
+	size_t n_personas;
+};
+
+int store_journey_list(struct store *s, struct store_journey_info **out,
+		       size_t *n);
+void store_journey_list_free(struct store_journey_info *list, size_t n);
+
+/* Load a whole journey with every row's version. */
+int store_journey_load(struct store *s, const char *key,
+		       struct mot_journey *out);
+/* The journey's version: bumps on every change to it or its rows. */
+int store_journey_version(struct store *s, const char *key, int64_t *version);
+
+/*
+ * Import journeys, all in one transaction: either all are written or none.
+ * A key that exists is STORE_EXISTS unless `replace`.  On failure *failed
+ * (if not NULL) is the index of the journey at fault.
+ */
+int store_journey_import(struct store *s, const struct mot_journey *js,
+			 size_t n, bool replace, size_t *failed);
+int store_journey_create(struct store *s, const char *key, const char *title);
+int store_journey_delete(struct store *s, const char *key);
+int store_journey_copy(struct store *s, const char *key, const char *new_key);
+int store_journey_rename(struct store *s, const char *key,
+			 const char *new_key);
+/* Title and description; base_version is the journey's version. */
+int store_journey_set_meta(struct store *s, const char *key,
+			   const char *title, const char *description,
+			   int64_t base_version);
+
+/* --- touchpoints -------------------------------------------------------- */
+
+/*
+ * Insert tp (its next[] is ignored) at `position` within its stage (clamped
+ * to the end).  tp->version is set to the new row's version.
+ */
+int store_touchpoint_add(struct store *s, const char *journey,
+			 struct mot_touchpoint *tp, size_t position);
+/*
+ * Change every field of the touchpoint `key` (which may be renamed to
+ * tp->key) from tp; tp->version is the base version and becomes the new one.
+ * Transitions are kept.  A change of stage puts it at the end of that stage.
+ */
+int store_touchpoint_update(struct store *s, const char *journey,
+			    const char *key, struct mot_touchpoint *tp);
+/* Delete it and, by cascade, its transitions and entries. */
+int store_touchpoint_delete(struct store *s, const char *journey,
+			    const char *key, int64_t base_version);
+/* Put it in `stage` at `position` (clamped); *version gets the new one. */
+int store_touchpoint_move(struct store *s, const char *journey,
+			  const char *key, enum mot_stage stage,
+			  size_t position, int64_t *version);
+
+/* --- transitions and entries ------------------------------------------- */
+
+/*
+ * Add the transition from -> to, or change its weight and label.  For a
+ * change, *version is the base version (0 to add); it receives the new one.
+ */
+int store_transition_set(struct store *s, const char *journey,
+			 const char *from, const char *to, double weight,
+			 const char *label, int64_t *version);
+int store_transition_delete(struct store *s, const char *journey,
+			    const char *from, const char *to,
+			    int64_t base_version);
+/* Make `to` an entry with this weight, or stop it being one (weight 0). */
+int store_entry_set(struct store *s, const char *journey, const char *to,
+		    double weight);
+
+/* --- personas ----------------------------------------------------------- */
+
+int store_persona_add(struct store *s, const char *journey,
+		      struct mot_persona *p);
+/* Change persona `key` (may rename); p->version is the base version. */
+int store_persona_update(struct store *s, const char *journey,
+			 const char *key, struct mot_persona *p);
+int store_persona_delete(struct store *s, const char *journey,
+			 const char *key, int64_t base_version);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * util.h - small helpers shared by every layer: checked allocation,
+ * strings, UTF-8, and atomic file writes.  No curses, SQL or YAML here.
+ */
+#ifndef MOT_UTIL_H
+#define MOT_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Allocation that aborts with a message: mot cannot go on without memory. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);          /* NULL stays NULL */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *items (of *cap elements of size `size`) so that it holds `need`. */
+void util_reserve(void **items, size_t *cap, size_t need, size_t size);
+
+bool util_str_empty(const char *s);    /* NULL, "" or only blanks */
+bool util_streq(const char *a, const char *b); /* NULL-safe */
+
+/* UTF-8 */
+bool util_utf8_valid(const char *s, size_t len);
+/* Display width in terminal columns (wide CJK count 2). */
+int util_utf8_width(const char *s);
+/* Bytes of the longest prefix of s that fits in max_cols columns; its
+ * width goes to *cols when cols is not NULL. */
+size_t util_utf8_prefix(const char *s, int max_cols, int *cols);
+
+/* Growable string buffer. */
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+void strbuf_init(struct strbuf *b);
+void strbuf_free(struct strbuf *b);
+void strbuf_add(struct strbuf *b, const char *s, size_t n);
+void strbuf_puts(struct strbuf *b, const char *s);
+void strbuf_printf(struct strbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *strbuf_detach(struct strbuf *b);
+
+/*
+ * Read a whole file, at most `limit` bytes (larger files are refused).
+ * Returns 0, or -1 with a message in err.
+ */
+int util_read_file(const char *path, size_t limit, char **data, size_t *len,
+		   char *err, size_t errlen);
+
+/*
+ * Atomic write: the callback writes to a temporary file next to `path`,
+ * which is flushed, fsync'ed and renamed over `path` only when the callback
+ * returned 0 and every write succeeded.  A reader never sees a half file.
+ */
+typedef int (*util_write_fn)(FILE *out, void *ctx);
+int util_write_atomic(const char *path, util_write_fn fn, void *ctx,
+		      char *err, size_t errlen);
+
+/* mkdir -p for the directories above a file. */
+int util_mkdir_parents(const char *path);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * yamlio.h - the journey file format (man/mot-journey.5), read and written
+ * with libcyaml.  One journey per file.
+ */
+#ifndef MOT_YAMLIO_H
+#define MOT_YAMLIO_H
+
+#include <stdio.h>
+
+#include "model.h"
+
+/* Files larger than this are refused before parsing. */
+#define YAMLIO_MAX_BYTES (4u * 1024u * 1024u)
+/* Deeper nesting than this is refused (the format needs 4 levels). */
+#define YAMLIO_MAX_DEPTH 16
+
+/*
+ * Load and check a journey file: UTF-8, YAML syntax, known keys, types,
+ * ranges, duplicate keys, references (model_validate_fields).  Returns 0 and
+ * fills *out, or -1 with at least one error in *d; every diagnostic carries
+ * the 1-based line and column of the node at fault and its field path.
+ * `name` is the file name used in messages.
+ */
+int yamlio_load_file(const char *path, struct mot_journey *out,
+		     struct mot_diags *d);
+int yamlio_load_buffer(const char *name, const char *data, size_t len,
+		       struct mot_journey *out, struct mot_diags *d);
+
+/*
+ * Write the canonical file: fixed key order, optional fields that hold
+ * their default left out, numbers as a person types them.  Writing what
+ * yamlio_load_* read gives the same bytes again.  Returns 0 or -1.
+ */
+int yamlio_write(FILE *out, const struct mot_journey *j);
+
+/* Print diagnostics as "FILE:LINE:COLUMN: error: PATH: message". */
+void yamlio_print_diags(FILE *out, const char *file, const struct mot_diags *d);
+
+#endif

@@ -1,0 +1,422 @@
+/*
+ * cli.c - the `mot` command line: global options, the table of
+ * subcommands, opening (and on first use seeding) the database.
+ */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "util.h"
+#include "yamlio.h"
+
+#ifndef MOT_VERSION
+#define MOT_VERSION "0.1.0"
+#endif
+#ifndef MOT_DATADIR
+#define MOT_DATADIR "/usr/local/share/mot"
+#endif
+
+/* The one table of subcommands: `mot --help` and dispatch both read it. */
+static const struct cli_command cli_commands[] = {
+	{ "list", "", "list journeys with touchpoint and transition counts",
+	  "", cmd_list },
+	{ "show", "JOURNEY [--width N]",
+	  "print a journey as a text map, stage by stage",
+	  "  -w, --width N   fit the map to N columns (default: the terminal)\n",
+	  cmd_show },
+	{ "import", "[--replace] FILE...",
+	  "import journey files, all in one transaction",
+	  "  -r, --replace   replace journeys whose key exists already\n",
+	  cmd_import },
+	{ "export", "JOURNEY [-f FORMAT] [-o FILE]",
+	  "write a journey as YAML or another format",
+	  "  -f, --format F  output format (default yaml); see below\n"
+	  "  -o, --output F  write to file F atomically instead of stdout\n"
+	  "  -w, --width N   txt: fit to N columns\n", cmd_export },
+	{ "validate", "FILE...",
+	  "check journey files without touching the database",
+	  "  -q, --quiet     print errors only, no warnings\n"
+	  "Exit status: 0 valid, 1 errors, 3 warnings but no errors.\n",
+	  cmd_validate },
+	{ "new", "JOURNEY --title TITLE", "create an empty journey",
+	  "  -t, --title T   the journey's title (required)\n"
+	  "  -d, --description D\n", cmd_new },
+	{ "rm", "JOURNEY...", "delete journeys", "", cmd_rm },
+	{ "cp", "JOURNEY NEW", "copy a journey under a new key", "", cmd_cp },
+	{ "rename", "JOURNEY NEW", "change a journey's key", "", cmd_rename },
+};
+
+#define CLI_NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("mot: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+const struct cli_command *cli_find(const char *name)
+{
+	for (size_t i = 0; i < CLI_NCOMMANDS; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+int cli_usage(const struct cli_command *cmd)
+{
+	fprintf(stderr, "usage: mot %s %s\n", cmd->name, cmd->usage);
+	fprintf(stderr, "Run 'mot %s --help' for more.\n", cmd->name);
+	return CLI_USAGE;
+}
+
+bool cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	}
+	return false;
+}
+
+int cli_print_help(const struct cli_command *cmd)
+{
+	printf("usage: mot %s %s\n\n%s.\n", cmd->name, cmd->usage, cmd->summary);
+	if (cmd->help && *cmd->help)
+		printf("\n%s", cmd->help);
+	printf("\nGlobal options: --db FILE (or $MOT_DB). See mot(1).\n");
+	return CLI_OK;
+}
+
+static void cli_print_main_help(void)
+{
+	printf("mot - design, map and simulate customer journeys\n\n"
+	       "usage: mot [--db FILE] [COMMAND [ARGS]]\n"
+	       "       mot --help | --version\n\n"
+	       "Without a command, mot opens the journey designer.\n\n"
+	       "Commands:\n");
+	for (size_t i = 0; i < CLI_NCOMMANDS; i++)
+		printf("  %-9s %s\n", cli_commands[i].name,
+		       cli_commands[i].summary);
+	printf("\nOptions:\n"
+	       "  --db FILE   database file (default $MOT_DB, else\n"
+	       "              $XDG_DATA_HOME/mot/mot.db or "
+	       "~/.local/share/mot/mot.db)\n"
+	       "  --help      this help; 'mot COMMAND --help' for a command\n"
+	       "  --version   print the version\n");
+}
+
+int cli_getopt(const struct cli_command *cmd, int argc, char **argv,
+	       const char *shortopts, const struct option *longopts)
+{
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	char spec[64];
+	int c;
+
+	opterr = 0;
+	/* A leading ':' makes a missing argument ':' rather than '?'. */
+	snprintf(spec, sizeof spec, ":%s", shortopts);
+	c = getopt_long(argc, argv, spec, longopts ? longopts : none, NULL);
+	if (c == '?') {
+		if (optopt)
+			cli_error("%s: unknown option '-%c'", cmd->name, optopt);
+		else
+			cli_error("%s: unknown option '%s'", cmd->name,
+				  argv[optind - 1]);
+		cli_usage(cmd);
+	} else if (c == ':') {
+		cli_error("%s: option '%s' needs a value", cmd->name,
+			  argv[optind - 1]);
+		cli_usage(cmd);
+		c = '?';
+	}
+	return c;
+}
+
+int cli_parse_ulong(const char *opt, const char *s, unsigned long min,
+		    unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	if (!s || !*s || *s == '-') {
+		cli_error("%s: '%s' is not a whole number", opt, s ? s : "");
+		return -1;
+	}
+	v = strtoul(s, &end, 10);
+	if (*end != '\0' || errno == ERANGE) {
+		cli_error("%s: '%s' is not a whole number", opt, s);
+		return -1;
+	}
+	if (v < min || v > max) {
+		cli_error("%s: %lu is out of range (%lu to %lu)", opt, v, min, max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int cli_parse_double(const char *opt, const char *s, double min, double max,
+		     double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = s ? strtod(s, &end) : 0;
+	if (!s || !*s || *end != '\0' || errno == ERANGE || !isfinite(v)) {
+		cli_error("%s: '%s' is not a number", opt, s ? s : "");
+		return -1;
+	}
+	if (v < min || v > max) {
+		cli_error("%s: %s is out of range (%g to %g)", opt, s, min, max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* --- the database ---------------------------------------------------- */
+
+static char *cli_default_db(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	/* The XDG spec says a relative XDG_DATA_HOME is to be ignored. */
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/mot/mot.db", xdg);
+	if (home && *home)
+		return xasprintf("%s/.local/share/mot/mot.db", home);
+	return xstrdup("mot.db");
+}
+
+/* Where the sample journeys are: $MOT_JOURNEYS; else, for a binary run
+ * from the source tree (build/mot, with ../Makefile beside ../journeys),
+ * the tree's own; else the installed copy. */
+static char *cli_journeys_dir(void)
+{
+	const char *env = getenv("MOT_JOURNEYS");
+	char exe[PATH_MAX], *slash, *dir, *mk;
+	ssize_t n;
+
+	if (env && *env)
+		return xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			dir = xasprintf("%s/../journeys", exe);
+			mk = xasprintf("%s/../Makefile", exe);
+			if (access(dir, R_OK) == 0 && access(mk, R_OK) == 0) {
+				free(mk);
+				return dir;
+			}
+			free(mk);
+			free(dir);
+		}
+	}
+	return xstrdup(MOT_DATADIR "/journeys");
+}
+
+static int cli_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted *.yaml file names in dir. */
+static char **cli_list_yaml(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0) {
+			util_reserve((void **)&names, &cap, *n + 1, sizeof *names);
+			names[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+		}
+	}
+	closedir(d);
+	if (*n)
+		qsort(names, *n, sizeof *names, cli_name_cmp);
+	return names;
+}
+
+/* A new database gets the sample journeys, so that mot opens on something
+ * a designer can explore.  A sample that does not load is reported and
+ * skipped: it must not keep mot from starting. */
+static void cli_seed(struct store *s)
+{
+	char *dir = cli_journeys_dir(), **files;
+	struct mot_journey *js;
+	size_t n, used = 0;
+
+	files = cli_list_yaml(dir, &n);
+	js = xcalloc(n + 1, sizeof *js);
+	for (size_t i = 0; i < n; i++) {
+		struct mot_diags d = { 0 };
+		if (yamlio_load_file(files[i], &js[used], &d) == 0)
+			used++;
+		else
+			yamlio_print_diags(stderr, files[i], &d);
+		model_diags_free(&d);
+		free(files[i]);
+	}
+	if (used > 0 && store_journey_import(s, js, used, false, NULL) != STORE_OK)
+		cli_error("could not add the sample journeys: %s",
+			  store_errmsg(s));
+	for (size_t i = 0; i < used; i++)
+		model_journey_free(&js[i]);
+	free(js);
+	free(files);
+	free(dir);
+}
+
+struct store *cli_store(struct cli_ctx *ctx)
+{
+	char err[1024];
+	bool created = false;
+
+	if (ctx->store)
+		return ctx->store;
+	if (store_open(ctx->db_path, &ctx->store, &created, err,
+		       sizeof err) != STORE_OK) {
+		cli_error("%s", err);
+		return NULL;
+	}
+	if (created)
+		cli_seed(ctx->store);
+	return ctx->store;
+}
+
+int cli_load_journey(struct cli_ctx *ctx, const char *key,
+		     struct mot_journey *out)
+{
+	struct store *s = cli_store(ctx);
+
+	model_journey_init(out);
+	if (!s)
+		return -1;
+	if (store_journey_load(s, key, out) != STORE_OK) {
+		cli_error("%s", store_errmsg(s));
+		return -1;
+	}
+	return 0;
+}
+
+/* --- main ------------------------------------------------------------ */
+
+/* Take --db FILE / --db=FILE out of argv wherever it is (before "--"),
+ * so that `mot list --db x` works as well as `mot --db x list`. */
+static int cli_take_db(int *argc, char **argv, const char **db)
+{
+	int out = 1;
+
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= *argc || !*argv[i + 1]) {
+				cli_error("--db needs a file name");
+				return -1;
+			}
+			*db = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			*db = argv[i] + 5;
+			if (!**db) {
+				cli_error("--db needs a file name");
+				return -1;
+			}
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return 0;
+}
+
+static int cli_no_command(struct cli_ctx *ctx)
+{
+	(void)ctx;
+	fprintf(stderr,
+		"mot: the full-screen journey designer is not in this build yet.\n"
+		"Try:\n"
+		"  mot list              the journeys in %s\n"
+		"  mot show JOURNEY      a journey as a text map\n"
+		"  mot --help            every command\n", ctx->db_path);
+	return CLI_FAIL;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli_ctx ctx = { 0 };
+	const struct cli_command *cmd;
+	const char *db = NULL;
+	char *def = NULL;
+	int rc;
+
+	if (cli_take_db(&argc, argv, &db) != 0)
+		return CLI_USAGE;
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+			  strcmp(argv[1], "-h") == 0)) {
+		cli_print_main_help();
+		return CLI_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		printf("mot %s\n", MOT_VERSION);
+		return CLI_OK;
+	}
+	if (!db)
+		db = getenv("MOT_DB");
+	if (!db || !*db)
+		db = def = cli_default_db();
+	ctx.db_path = db;
+	if (argc < 2) {
+		rc = cli_no_command(&ctx);
+	} else if (argv[1][0] == '-') {
+		cli_error("unknown option '%s'; see 'mot --help'", argv[1]);
+		rc = CLI_USAGE;
+	} else if (!(cmd = cli_find(argv[1]))) {
+		cli_error("unknown command '%s'; see 'mot --help'", argv[1]);
+		rc = CLI_USAGE;
+	} else if (cli_wants_help(argc - 1, argv + 1)) {
+		rc = cli_print_help(cmd);
+	} else {
+		optind = 0;	/* glibc: full re-initialisation of getopt */
+		rc = cmd->run(&ctx, argc - 1, argv + 1);
+	}
+	store_close(ctx.store);
+	free(def);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("writing output: %s", strerror(errno));
+		rc = CLI_FAIL;
+	}
+	return rc;
+}

@@ -1,0 +1,190 @@
+/*
+ * cmd_io.c - files in and out: import, export, validate.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "export.h"
+#include "store.h"
+#include "util.h"
+#include "yamlio.h"
+
+/* Exit status of `mot validate` when there are warnings but no errors. */
+#define CLI_WARNINGS 3
+
+/* Load every file; on any error print them all and load none. */
+static int cmd_load_files(int n, char **files, struct mot_journey *js)
+{
+	int bad = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct mot_diags d = { 0 };
+
+		if (yamlio_load_file(files[i], &js[i], &d) != 0) {
+			yamlio_print_diags(stderr, files[i], &d);
+			bad++;
+		}
+		model_diags_free(&d);
+	}
+	/* Two files with one key would silently replace each other. */
+	for (int i = 0; !bad && i < n; i++)
+		for (int k = 0; k < i; k++)
+			if (strcmp(js[i].key, js[k].key) == 0) {
+				cli_error("import: %s and %s both hold journey "
+					  "'%s'", files[k], files[i], js[i].key);
+				bad++;
+			}
+	return bad ? -1 : 0;
+}
+
+int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "replace", no_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct cli_command *cmd = cli_find("import");
+	struct mot_journey *js;
+	struct store *s;
+	bool replace = false;
+	size_t failed = 0;
+	int c, n, rc = CLI_OK;
+
+	while ((c = cli_getopt(cmd, argc, argv, "r", opts)) != -1) {
+		if (c != 'r')
+			return CLI_USAGE;
+		replace = true;
+	}
+	if ((n = argc - optind) < 1)
+		return cli_usage(cmd);
+	js = xcalloc((size_t)n, sizeof *js);
+	if (cmd_load_files(n, argv + optind, js) != 0) {
+		cli_error("import: nothing was imported");
+		rc = CLI_FAIL;
+	} else if (!(s = cli_store(ctx))) {
+		rc = CLI_FAIL;
+	} else if (store_journey_import(s, js, (size_t)n, replace,
+					&failed) != STORE_OK) {
+		cli_error("import: %s: %s; nothing was imported",
+			  argv[optind + (int)failed], store_errmsg(s));
+		rc = CLI_FAIL;
+	} else {
+		for (int i = 0; i < n; i++)
+			printf("imported %s (%zu touchpoints) from %s\n", js[i].key,
+			       js[i].n_touchpoints, argv[optind + i]);
+	}
+	for (int i = 0; i < n; i++)
+		model_journey_free(&js[i]);
+	free(js);
+	return rc;
+}
+
+static void cmd_export_formats(void)
+{
+	size_t n;
+	const struct export_format *f = export_formats(&n);
+
+	fprintf(stderr, "Formats:\n");
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "  %-13s %s\n", f[i].name, f[i].description);
+}
+
+int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "width", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct cli_command *cmd = cli_find("export");
+	const struct export_format *fmt = export_find("yaml");
+	struct export_options eo = { 0 };
+	struct mot_journey j;
+	const char *out = NULL;
+	unsigned long width = 0;
+	char err[1024];
+	int c, rc;
+
+	while ((c = cli_getopt(cmd, argc, argv, "f:o:w:", opts)) != -1) {
+		if (c == 'f') {
+			if (!(fmt = export_find(optarg))) {
+				cli_error("export: unknown format '%s'", optarg);
+				cmd_export_formats();
+				return CLI_USAGE;
+			}
+		} else if (c == 'o') {
+			out = optarg;
+		} else if (c != 'w' || cli_parse_ulong("--width", optarg, 40,
+						       1000, &width) != 0) {
+			return CLI_USAGE;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(cmd);
+	eo.width = width ? (int)width : (out ? 80 : cli_terminal_width());
+	if (cli_load_journey(ctx, argv[optind], &j) != 0)
+		return CLI_FAIL;
+	if (out) {
+		rc = export_write_file(fmt, out, &j, &eo, err, sizeof err);
+		if (rc != 0)
+			cli_error("export: %s", err);
+	} else {
+		rc = export_write_stream(fmt, stdout, &j, &eo);
+	}
+	model_journey_free(&j);
+	return rc == 0 ? CLI_OK : CLI_FAIL;
+}
+
+int cmd_validate(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct cli_command *cmd = cli_find("validate");
+	size_t errors = 0, warnings = 0;
+	bool quiet = false;
+	int c;
+
+	(void)ctx;	/* validate never opens the database */
+	while ((c = cli_getopt(cmd, argc, argv, "q", opts)) != -1) {
+		if (c != 'q')
+			return CLI_USAGE;
+		quiet = true;
+	}
+	if (optind >= argc)
+		return cli_usage(cmd);
+	for (int i = optind; i < argc; i++) {
+		struct mot_diags d = { 0 }, shown = { 0 };
+		struct mot_journey j;
+
+		if (yamlio_load_file(argv[i], &j, &d) == 0) {
+			model_validate_graph(&j, &d);
+			model_journey_free(&j);
+		}
+		for (size_t k = 0; k < d.n; k++)
+			if (!quiet || d.items[k].severity == MOT_ERROR) {
+				model_diag_add(&shown, d.items[k].severity,
+					       d.items[k].path, "%s",
+					       d.items[k].message);
+				shown.items[shown.n - 1].line = d.items[k].line;
+				shown.items[shown.n - 1].column = d.items[k].column;
+			}
+		yamlio_print_diags(stderr, argv[i], &shown);
+		if (d.errors == 0 && !quiet)
+			printf("%s: %s\n", argv[i], d.warnings ?
+			       "valid, with warnings" : "valid");
+		errors += d.errors;
+		warnings += d.warnings;
+		model_diags_free(&d);
+		model_diags_free(&shown);
+	}
+	if (!quiet && (errors || warnings))
+		fprintf(stderr, "%zu error%s, %zu warning%s\n", errors,
+			errors == 1 ? "" : "s", warnings,
+			warnings == 1 ? "" : "s");
+	return errors ? CLI_FAIL : warnings ? CLI_WARNINGS : CLI_OK;
+}
