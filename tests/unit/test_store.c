@@ -1,0 +1,575 @@
+/*
+ * test_store.c - the SQLite store on temporary files: creation and
+ * migrations, refusing foreign and newer files, cascades, round trips,
+ * and two connections editing the same rows.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "model.h"
+#include "store.h"
+#include "util.h"
+
+struct fixture {
+	char dir[64];
+	char *path;
+	struct store *s;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	char err[256];
+	bool created = false;
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/mot-store-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	f->path = xasprintf("%s/sub/dir/mot.db", f->dir);
+	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
+			 STORE_OK);
+	assert_true(created);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	static const char *const files[] = { "sub/dir/mot.db",
+		"sub/dir/mot.db-wal", "sub/dir/mot.db-shm", "other.db",
+		"notes.txt", "sub/dir", "sub", "" };
+	struct fixture *f = *state;
+
+	store_close(f->s);
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *p = xasprintf("%s/%s", f->dir, files[i]);
+		if (unlink(p) != 0)
+			rmdir(p);
+		free(p);
+	}
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+/* A small journey: ad -> search <-> compare -> buy -> review. */
+static void make_journey(struct mot_journey *j, const char *key)
+{
+	static const struct {
+		const char *key, *name;
+		enum mot_stage stage;
+		enum mot_phase phase;
+	} tps[] = {
+		{ "ad", "Advert", MOT_STAGE_LZMOT, MOT_PHASE_EXPOSURE },
+		{ "search", "Search", MOT_STAGE_ZMOT, MOT_PHASE_EXPLORATION },
+		{ "compare", "Compare", MOT_STAGE_ZMOT, MOT_PHASE_EVALUATION },
+		{ "buy", "Buy", MOT_STAGE_SMOT, MOT_PHASE_NONE },
+		{ "review", "Review", MOT_STAGE_TMOT, MOT_PHASE_EXPERIENCE },
+	};
+	static const struct { int from, to; double w; } tr[] = {
+		{ 0, 1, 3 }, { 1, 2, 2 }, { 2, 1, 1 }, { 2, 3, 1.5 }, { 3, 4, 1 },
+	};
+	size_t n = sizeof tps / sizeof tps[0];
+
+	model_journey_init(j);
+	j->key = xstrdup(key);
+	j->title = xstrdup("Test journey");
+	j->description = xstrdup("Über café 東京");
+	j->touchpoints = xcalloc(n, sizeof *j->touchpoints);
+	j->n_touchpoints = n;
+	for (size_t i = 0; i < n; i++) {
+		struct mot_touchpoint *tp = &j->touchpoints[i];
+		model_touchpoint_init(tp);
+		tp->key = xstrdup(tps[i].key);
+		tp->name = xstrdup(tps[i].name);
+		tp->stage = tps[i].stage;
+		tp->phase = tps[i].phase;
+		tp->drop = 0.1;
+		tp->emotion = (int)i - 2;
+	}
+	j->touchpoints[3].conversion = true;
+	for (size_t i = 0; i < sizeof tr / sizeof tr[0]; i++) {
+		struct mot_touchpoint *tp = &j->touchpoints[tr[i].from];
+		tp->next = xrealloc(tp->next, (tp->n_next + 1) * sizeof *tp->next);
+		memset(&tp->next[tp->n_next], 0, sizeof *tp->next);
+		tp->next[tp->n_next].to = xstrdup(tps[tr[i].to].key);
+		tp->next[tp->n_next].weight = tr[i].w;
+		tp->n_next++;
+	}
+	j->entries = xcalloc(1, sizeof *j->entries);
+	j->entries[0].to = xstrdup("ad");
+	j->entries[0].weight = 2;
+	j->n_entries = 1;
+	j->personas = xcalloc(1, sizeof *j->personas);
+	model_persona_init(&j->personas[0]);
+	j->personas[0].key = xstrdup("p1");
+	j->personas[0].name = xstrdup("Persona one");
+	j->personas[0].share = 1;
+	j->n_personas = 1;
+}
+
+static void import_one(struct store *s, const char *key)
+{
+	struct mot_journey j;
+
+	make_journey(&j, key);
+	assert_int_equal(store_journey_import(s, &j, 1, false, NULL), STORE_OK);
+	model_journey_free(&j);
+}
+
+static void test_open_sets_schema(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st,
+					    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st,
+					    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+static void test_reopen_is_not_created(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s2;
+	bool created = true;
+	char err[256];
+
+	import_one(f->s, "a");
+	assert_int_equal(store_open(f->path, &s2, &created, err, sizeof err),
+			 STORE_OK);
+	assert_false(created);
+	store_close(s2);
+}
+
+static void test_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct mot_journey a, b;
+
+	make_journey(&a, "round");
+	assert_int_equal(store_journey_import(f->s, &a, 1, false, NULL), STORE_OK);
+	assert_int_equal(store_journey_load(f->s, "round", &b), STORE_OK);
+	assert_string_equal(b.title, a.title);
+	assert_string_equal(b.description, a.description);
+	assert_int_equal(b.n_touchpoints, a.n_touchpoints);
+	for (size_t i = 0; i < a.n_touchpoints; i++) {
+		assert_string_equal(b.touchpoints[i].key, a.touchpoints[i].key);
+		assert_int_equal(b.touchpoints[i].stage, a.touchpoints[i].stage);
+		assert_int_equal(b.touchpoints[i].phase, a.touchpoints[i].phase);
+		assert_int_equal(b.touchpoints[i].emotion, a.touchpoints[i].emotion);
+		assert_int_equal(b.touchpoints[i].n_next, a.touchpoints[i].n_next);
+		for (size_t k = 0; k < a.touchpoints[i].n_next; k++) {
+			assert_string_equal(b.touchpoints[i].next[k].to,
+					    a.touchpoints[i].next[k].to);
+			assert_true(b.touchpoints[i].next[k].weight ==
+				    a.touchpoints[i].next[k].weight);
+			assert_int_equal(b.touchpoints[i].next[k].version, 1);
+		}
+		assert_int_equal(b.touchpoints[i].version, 1);
+	}
+	assert_int_equal(b.n_entries, 1);
+	assert_string_equal(b.entries[0].to, "ad");
+	assert_int_equal(b.n_personas, 1);
+	assert_string_equal(b.personas[0].name, "Persona one");
+	model_journey_free(&a);
+	model_journey_free(&b);
+}
+
+static void test_import_existing_needs_replace(void **state)
+{
+	struct fixture *f = *state;
+	struct mot_journey j[2];
+	size_t failed = 99;
+
+	import_one(f->s, "one");
+	make_journey(&j[0], "two");
+	make_journey(&j[1], "one");
+	/* All in one transaction: "two" must not be left behind. */
+	assert_int_equal(store_journey_import(f->s, j, 2, false, &failed),
+			 STORE_EXISTS);
+	assert_int_equal(failed, 1);
+	{
+		struct mot_journey x;
+		assert_int_equal(store_journey_load(f->s, "two", &x),
+				 STORE_NOT_FOUND);
+	}
+	assert_int_equal(store_journey_import(f->s, j, 2, true, NULL), STORE_OK);
+	model_journey_free(&j[0]);
+	model_journey_free(&j[1]);
+}
+
+static int64_t count_rows(const char *path, const char *table)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *sql = xasprintf("SELECT count(*) FROM %s", table);
+	int64_t n;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(sql);
+	return n;
+}
+
+static void test_delete_touchpoint_cascades(void **state)
+{
+	struct fixture *f = *state;
+	struct mot_journey j;
+
+	import_one(f->s, "cas");
+	assert_int_equal(count_rows(f->path, "transition"), 5);
+	/* "search" has 2 transitions in, 1 out -> 3 go with it */
+	assert_int_equal(store_touchpoint_delete(f->s, "cas", "search", 1),
+			 STORE_OK);
+	assert_int_equal(count_rows(f->path, "transition"), 2);
+	assert_int_equal(store_touchpoint_delete(f->s, "cas", "ad", 1), STORE_OK);
+	assert_int_equal(count_rows(f->path, "entry"), 0);
+	assert_int_equal(store_journey_load(f->s, "cas", &j), STORE_OK);
+	assert_int_equal(j.n_touchpoints, 3);
+	model_journey_free(&j);
+	assert_int_equal(store_journey_delete(f->s, "cas"), STORE_OK);
+	assert_int_equal(count_rows(f->path, "touchpoint"), 0);
+	assert_int_equal(count_rows(f->path, "persona"), 0);
+}
+
+static void test_conflicting_edit(void **state)
+{
+	struct fixture *f = *state;
+	struct store *other;
+	struct mot_journey a, b;
+	char err[256];
+	long ia, ib;
+
+	import_one(f->s, "conf");
+	assert_int_equal(store_open(f->path, &other, NULL, err, sizeof err),
+			 STORE_OK);
+	/* Both read version 1 of "compare". */
+	assert_int_equal(store_journey_load(f->s, "conf", &a), STORE_OK);
+	assert_int_equal(store_journey_load(other, "conf", &b), STORE_OK);
+	ia = model_touchpoint_find(&a, "compare");
+	ib = model_touchpoint_find(&b, "compare");
+	a.touchpoints[ia].emotion = 3;
+	assert_int_equal(store_touchpoint_update(f->s, "conf", "compare",
+						 &a.touchpoints[ia]), STORE_OK);
+	assert_int_equal(a.touchpoints[ia].version, 2);
+	/* The second writer's edit is based on version 1: refused. */
+	b.touchpoints[ib].emotion = -3;
+	assert_int_equal(store_touchpoint_update(other, "conf", "compare",
+						 &b.touchpoints[ib]),
+			 STORE_CONFLICT);
+	assert_non_null(strstr(store_errmsg(other), "another mot"));
+	model_journey_free(&b);
+	/* After a reload it goes through. */
+	assert_int_equal(store_journey_load(other, "conf", &b), STORE_OK);
+	ib = model_touchpoint_find(&b, "compare");
+	assert_int_equal(b.touchpoints[ib].emotion, 3);
+	b.touchpoints[ib].emotion = -3;
+	assert_int_equal(store_touchpoint_update(other, "conf", "compare",
+						 &b.touchpoints[ib]), STORE_OK);
+	/* A delete based on an old version is refused too. */
+	assert_int_equal(store_touchpoint_delete(f->s, "conf", "compare", 2),
+			 STORE_CONFLICT);
+	model_journey_free(&a);
+	model_journey_free(&b);
+	store_close(other);
+}
+
+static void test_transition_versions(void **state)
+{
+	struct fixture *f = *state;
+	int64_t v = 0, stale;
+
+	import_one(f->s, "tr");
+	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 2,
+					      "direct", &v), STORE_OK);
+	assert_int_equal(v, 1);
+	v = 0;
+	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 2,
+					      NULL, &v), STORE_EXISTS);
+	v = 1;
+	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 4,
+					      "changed", &v), STORE_OK);
+	assert_int_equal(v, 2);
+	stale = 1;
+	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 5,
+					      NULL, &stale), STORE_CONFLICT);
+	assert_int_equal(store_transition_delete(f->s, "tr", "ad", "compare", 1),
+			 STORE_CONFLICT);
+	assert_int_equal(store_transition_delete(f->s, "tr", "ad", "compare", 2),
+			 STORE_OK);
+	assert_int_equal(store_transition_delete(f->s, "tr", "ad", "compare", 2),
+			 STORE_NOT_FOUND);
+	v = 0;
+	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 0,
+					      NULL, &v), STORE_INVALID);
+}
+
+static void test_move_and_order(void **state)
+{
+	struct fixture *f = *state;
+	struct mot_journey j;
+	int64_t v = 1;
+
+	import_one(f->s, "mv");
+	/* compare to the front of ZMOT */
+	assert_int_equal(store_touchpoint_move(f->s, "mv", "compare",
+					       MOT_STAGE_ZMOT, 0, &v), STORE_OK);
+	assert_int_equal(store_journey_load(f->s, "mv", &j), STORE_OK);
+	assert_string_equal(j.touchpoints[1].key, "compare");
+	assert_string_equal(j.touchpoints[2].key, "search");
+	model_journey_free(&j);
+	/* to FMOT (empty) and back to the end of ZMOT */
+	assert_int_equal(store_touchpoint_move(f->s, "mv", "compare",
+					       MOT_STAGE_FMOT, 5, &v), STORE_OK);
+	assert_int_equal(store_journey_load(f->s, "mv", &j), STORE_OK);
+	assert_int_equal(j.touchpoints[2].stage, MOT_STAGE_FMOT);
+	assert_string_equal(j.touchpoints[2].key, "compare");
+	model_journey_free(&j);
+	assert_int_equal(store_touchpoint_move(f->s, "mv", "compare",
+					       MOT_STAGE_ZMOT, 9, &v), STORE_OK);
+	assert_int_equal(store_journey_load(f->s, "mv", &j), STORE_OK);
+	assert_string_equal(j.touchpoints[1].key, "search");
+	assert_string_equal(j.touchpoints[2].key, "compare");
+	model_journey_free(&j);
+	/* a stale version is refused */
+	v = 1;
+	assert_int_equal(store_touchpoint_move(f->s, "mv", "compare",
+					       MOT_STAGE_FMOT, 0, &v),
+			 STORE_CONFLICT);
+}
+
+static void test_add_update_checks(void **state)
+{
+	struct fixture *f = *state;
+	struct mot_touchpoint tp;
+	struct mot_journey j;
+
+	import_one(f->s, "add");
+	model_touchpoint_init(&tp);
+	tp.key = "call";
+	tp.name = "Phone call";
+	tp.stage = MOT_STAGE_FMOT;
+	tp.human = true;
+	assert_int_equal(store_touchpoint_add(f->s, "add", &tp, 0), STORE_OK);
+	assert_int_equal(store_touchpoint_add(f->s, "add", &tp, 0), STORE_EXISTS);
+	tp.emotion = 4;
+	assert_int_equal(store_touchpoint_update(f->s, "add", "call", &tp),
+			 STORE_INVALID);
+	assert_non_null(strstr(store_errmsg(f->s), "emotion"));
+	tp.emotion = -2;
+	tp.stage = MOT_STAGE_SMOT;
+	tp.key = "phone";
+	assert_int_equal(store_touchpoint_update(f->s, "add", "call", &tp),
+			 STORE_OK);
+	assert_int_equal(store_journey_load(f->s, "add", &j), STORE_OK);
+	assert_true(model_touchpoint_find(&j, "call") < 0);
+	assert_int_equal(j.touchpoints[model_touchpoint_find(&j, "phone")].stage,
+			 MOT_STAGE_SMOT);
+	assert_int_equal(j.touchpoints[model_touchpoint_find(&j, "phone")].emotion,
+			 -2);
+	model_journey_free(&j);
+	tp.key = "";
+	assert_int_equal(store_touchpoint_add(f->s, "add", &tp, 0), STORE_INVALID);
+}
+
+static void test_rename_copy_meta(void **state)
+{
+	struct fixture *f = *state;
+	struct store_journey_info *list;
+	struct mot_journey j;
+	int64_t v;
+	size_t n;
+
+	import_one(f->s, "orig");
+	assert_int_equal(store_journey_copy(f->s, "orig", "copy"), STORE_OK);
+	assert_int_equal(store_journey_copy(f->s, "orig", "copy"), STORE_EXISTS);
+	assert_int_equal(store_journey_rename(f->s, "copy", "orig"), STORE_EXISTS);
+	assert_int_equal(store_journey_rename(f->s, "copy", "Bad Key"),
+			 STORE_INVALID);
+	assert_int_equal(store_journey_rename(f->s, "copy", "moved"), STORE_OK);
+	assert_int_equal(store_journey_list(f->s, &list, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].key, "moved");
+	assert_int_equal(list[0].n_touchpoints, 5);
+	assert_int_equal(list[0].n_transitions, 5);
+	store_journey_list_free(list, n);
+	assert_int_equal(store_journey_version(f->s, "orig", &v), STORE_OK);
+	assert_int_equal(store_journey_set_meta(f->s, "orig", "New title", NULL,
+						v), STORE_OK);
+	assert_int_equal(store_journey_set_meta(f->s, "orig", "Stale", NULL, v),
+			 STORE_CONFLICT);
+	assert_int_equal(store_journey_set_meta(f->s, "orig", " ", NULL, v + 1),
+			 STORE_INVALID);
+	assert_int_equal(store_journey_load(f->s, "orig", &j), STORE_OK);
+	assert_string_equal(j.title, "New title");
+	model_journey_free(&j);
+}
+
+static void test_personas_and_entries(void **state)
+{
+	struct fixture *f = *state;
+	struct mot_persona p;
+	struct mot_journey j;
+
+	import_one(f->s, "pe");
+	model_persona_init(&p);
+	p.key = "p2";
+	p.name = "Second";
+	p.share = 0.5;
+	assert_int_equal(store_persona_add(f->s, "pe", &p), STORE_OK);
+	p.share = 2;
+	assert_int_equal(store_persona_update(f->s, "pe", "p2", &p), STORE_INVALID);
+	p.share = 0.25;
+	assert_int_equal(store_persona_update(f->s, "pe", "p2", &p), STORE_OK);
+	assert_int_equal(store_persona_delete(f->s, "pe", "p2", 1),
+			 STORE_CONFLICT);
+	assert_int_equal(store_entry_set(f->s, "pe", "search", 3), STORE_OK);
+	assert_int_equal(store_entry_set(f->s, "pe", "ad", 0), STORE_OK);
+	assert_int_equal(store_journey_load(f->s, "pe", &j), STORE_OK);
+	assert_int_equal(j.n_personas, 2);
+	assert_true(j.personas[1].share == 0.25);
+	assert_int_equal(j.n_entries, 1);
+	assert_string_equal(j.entries[0].to, "search");
+	model_journey_free(&j);
+	assert_int_equal(store_persona_delete(f->s, "pe", "p2", 2), STORE_OK);
+}
+
+static void test_batch_rolls_back(void **state)
+{
+	struct fixture *f = *state;
+	struct mot_journey j;
+	int rc;
+
+	import_one(f->s, "batch");
+	store_batch_begin(f->s);
+	rc = store_touchpoint_delete(f->s, "batch", "ad", 1);
+	assert_int_equal(rc, STORE_OK);
+	rc = store_touchpoint_delete(f->s, "batch", "nope", 1);
+	assert_int_equal(rc, STORE_NOT_FOUND);
+	assert_int_equal(store_batch_end(f->s, rc), STORE_NOT_FOUND);
+	assert_int_equal(store_journey_load(f->s, "batch", &j), STORE_OK);
+	assert_true(model_touchpoint_find(&j, "ad") >= 0);
+	model_journey_free(&j);
+}
+
+/* --- files that are not ours ------------------------------------------ */
+
+static char *file_bytes(const char *path, size_t *len)
+{
+	char *data, err[128];
+
+	assert_int_equal(util_read_file(path, 1 << 20, &data, len, err,
+					sizeof err), 0);
+	return data;
+}
+
+static void test_refuses_foreign_sqlite(void **state)
+{
+	struct fixture *f = *state;
+	char *path = xasprintf("%s/other.db", f->dir), err[256], *before, *after;
+	struct store *s;
+	sqlite3 *db;
+	size_t n1, n2;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t "
+				      "VALUES (1)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	before = file_bytes(path, &n1);
+	assert_int_equal(store_open(path, &s, NULL, err, sizeof err),
+			 STORE_ERROR);
+	assert_non_null(strstr(err, "not a mot database"));
+	after = file_bytes(path, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	free(before);
+	free(after);
+	unlink(path);
+	free(path);
+}
+
+static void test_refuses_text_file(void **state)
+{
+	struct fixture *f = *state;
+	char *path = xasprintf("%s/notes.txt", f->dir), err[256], *after;
+	const char text[] = "These are my journey notes, not a database.\n";
+	struct store *s;
+	FILE *fp = fopen(path, "w");
+	size_t n;
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	assert_int_equal(store_open(path, &s, NULL, err, sizeof err),
+			 STORE_ERROR);
+	assert_non_null(strstr(err, "not a mot database"));
+	after = file_bytes(path, &n);
+	assert_int_equal(n, strlen(text));
+	assert_memory_equal(after, text, n);
+	free(after);
+	unlink(path);
+	free(path);
+}
+
+static void test_refuses_newer_schema(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s;
+	sqlite3 *db;
+	char err[256];
+
+	store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(f->path, &s, NULL, err, sizeof err),
+			 STORE_ERROR);
+	assert_non_null(strstr(err, "newer mot"));
+	assert_non_null(strstr(err, "99"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_sets_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reopen_is_not_created, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_existing_needs_replace, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_delete_touchpoint_cascades, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_conflicting_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transition_versions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_move_and_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_add_update_checks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rename_copy_meta, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_personas_and_entries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_batch_rolls_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_foreign_sqlite, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_text_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_newer_schema, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
