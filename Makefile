@@ -16,7 +16,7 @@ MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/mot
 
 CC      ?= cc
-PKGS     = ncursesw sqlite3 libcyaml
+PKGS     = ncursesw sqlite3 libcyaml yaml-0.1
 OPT     ?= -O2 -g
 BUILD   ?= build
 SAN     ?=

@@ -38,7 +38,7 @@ expect_out "show has the <ZMOT stage" "^<ZMOT  Awareness"
 expect_out "show has the TMOT stage" "^TMOT  Sharing"
 expect_out "show lists transitions" "^ +-> "
 expect_rc "show fits a narrow width" 0 "$MOT" show car-accident --width 50
-w=$(LC_ALL=C.UTF-8 awk '{ n = length($0); if (n > m) m = n } END { print m }' "$T/out")
+w=$(LC_ALL=C.UTF-8 wc -L < "$T/out")
 [ "$w" -le 50 ] && ok "show --width 50 has no line over 50 ($w)" || not_ok "show --width 50 has a line of $w"
 expect_rc "show an unknown journey" 1 "$MOT" show no-such-journey
 expect_err "unknown journey is named" "no journey 'no-such-journey'"
