@@ -238,6 +238,66 @@ void model_journey_sort(struct mot_journey *j)
 	}
 }
 
+/*
+ * A sorted index of touchpoint keys, so that checking a journey of n
+ * touchpoints and m transitions costs O((n + m) log n), not O(n * m).
+ * Ties keep file order, so the first of two equal keys is found first.
+ */
+struct model_keyat {
+	const char *key;
+	size_t at;
+};
+
+struct model_index {
+	struct model_keyat *k;
+	size_t n;
+};
+
+static int model_keyat_cmp(const void *a, const void *b)
+{
+	const struct model_keyat *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+static void model_index_build(const struct mot_journey *j,
+			      struct model_index *ix)
+{
+	ix->n = j->n_touchpoints;
+	ix->k = xcalloc(ix->n + 1, sizeof *ix->k);
+	for (size_t i = 0; i < ix->n; i++) {
+		const char *key = j->touchpoints[i].key;
+		ix->k[i].key = key ? key : "";
+		ix->k[i].at = i;
+	}
+	qsort(ix->k, ix->n, sizeof *ix->k, model_keyat_cmp);
+}
+
+static void model_index_free(struct model_index *ix)
+{
+	free(ix->k);
+}
+
+/* Index of the first touchpoint with this key, or -1. */
+static long model_index_find(const struct model_index *ix, const char *key)
+{
+	size_t lo = 0, hi = ix->n;
+
+	if (!key)
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ix->k[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ix->n && strcmp(ix->k[lo].key, key) == 0)
+		return (long)ix->k[lo].at;
+	return -1;
+}
+
 /* --- diagnostics ----------------------------------------------------- */
 
 void model_diags_free(struct mot_diags *d)
@@ -331,7 +391,8 @@ static void model_check_persona(const struct mot_journey *j, size_t i,
 #undef PATH
 }
 
-static void model_check_entry(const struct mot_journey *j, size_t i,
+static void model_check_entry(const struct mot_journey *j,
+			      const struct model_index *ix, size_t i,
 			      struct mot_diags *d)
 {
 	const struct mot_entry *e = &j->entries[i];
@@ -340,7 +401,7 @@ static void model_check_entry(const struct mot_journey *j, size_t i,
 	snprintf(path, sizeof path, "entries[%zu].to", i);
 	if (util_str_empty(e->to))
 		ERR(d, path, "missing target touchpoint");
-	else if (model_touchpoint_find(j, e->to) < 0)
+	else if (model_index_find(ix, e->to) < 0)
 		ERR(d, path, "no touchpoint '%s' in this journey", e->to);
 	for (size_t k = 0; k < i && e->to; k++)
 		if (util_streq(j->entries[k].to, e->to))
@@ -350,7 +411,8 @@ static void model_check_entry(const struct mot_journey *j, size_t i,
 	model_check_range(d, path, e->weight, 0, true, 1e12);
 }
 
-static void model_check_next(const struct mot_journey *j, size_t i, size_t k,
+static void model_check_next(const struct mot_journey *j,
+			     const struct model_index *ix, size_t i, size_t k,
 			     struct mot_diags *d)
 {
 	const struct mot_transition *t = &j->touchpoints[i].next[k];
@@ -359,7 +421,7 @@ static void model_check_next(const struct mot_journey *j, size_t i, size_t k,
 	snprintf(path, sizeof path, "touchpoints[%zu].next[%zu].to", i, k);
 	if (util_str_empty(t->to))
 		ERR(d, path, "missing target touchpoint");
-	else if (model_touchpoint_find(j, t->to) < 0)
+	else if (model_index_find(ix, t->to) < 0)
 		ERR(d, path, "no touchpoint '%s' in this journey", t->to);
 	for (size_t m = 0; m < k && t->to; m++)
 		if (util_streq(j->touchpoints[i].next[m].to, t->to))
@@ -371,7 +433,8 @@ static void model_check_next(const struct mot_journey *j, size_t i, size_t k,
 	model_check_text(d, path, t->label, false);
 }
 
-static void model_check_touchpoint(const struct mot_journey *j, size_t i,
+static void model_check_touchpoint(const struct mot_journey *j,
+				   const struct model_index *ix, size_t i,
 				   struct mot_diags *d)
 {
 	const struct mot_touchpoint *tp = &j->touchpoints[i];
@@ -379,10 +442,12 @@ static void model_check_touchpoint(const struct mot_journey *j, size_t i,
 
 #define PATH(field) (snprintf(path, sizeof path, "touchpoints[%zu].%s", i, field), path)
 	model_check_key(d, PATH("key"), tp->key);
-	for (size_t k = 0; k < i && tp->key; k++)
-		if (util_streq(j->touchpoints[k].key, tp->key))
+	if (tp->key && *tp->key) {
+		long first = model_index_find(ix, tp->key);
+		if (first >= 0 && (size_t)first != i)
 			ERR(d, PATH("key"), "duplicate touchpoint key '%s' "
-			    "(also touchpoints[%zu])", tp->key, k);
+			    "(also touchpoints[%ld])", tp->key, first);
+	}
 	model_check_text(d, PATH("name"), tp->name, true);
 	if ((unsigned)tp->stage >= MOT_STAGE_COUNT)
 		ERR(d, PATH("stage"), "unknown stage: must be one of lzmot, "
@@ -399,21 +464,25 @@ static void model_check_touchpoint(const struct mot_journey *j, size_t i,
 	model_check_range(d, PATH("dwell"), tp->dwell, 0, false, 1e9);
 	model_check_range(d, PATH("drop"), tp->drop, 0, false, 1);
 	for (size_t k = 0; k < tp->n_next; k++)
-		model_check_next(j, i, k, d);
+		model_check_next(j, ix, i, k, d);
 #undef PATH
 }
 
 void model_validate_fields(const struct mot_journey *j, struct mot_diags *d)
 {
+	struct model_index ix;
+
 	model_check_key(d, "key", j->key);
 	model_check_text(d, "title", j->title, true);
 	model_check_text(d, "description", j->description, false);
 	for (size_t i = 0; i < j->n_personas; i++)
 		model_check_persona(j, i, d);
+	model_index_build(j, &ix);
 	for (size_t i = 0; i < j->n_entries; i++)
-		model_check_entry(j, i, d);
+		model_check_entry(j, &ix, i, d);
 	for (size_t i = 0; i < j->n_touchpoints; i++)
-		model_check_touchpoint(j, i, d);
+		model_check_touchpoint(j, &ix, i, d);
+	model_index_free(&ix);
 }
 
 /* --- graph validation ------------------------------------------------ */
@@ -428,8 +497,10 @@ struct model_graph {
 
 static void model_graph_build(const struct mot_journey *j, struct model_graph *g)
 {
+	struct model_index ix;
 	size_t e = 0;
 
+	model_index_build(j, &ix);
 	g->n = j->n_touchpoints;
 	g->first = xcalloc(g->n + 1, sizeof *g->first);
 	for (size_t i = 0; i < g->n; i++)
@@ -439,10 +510,11 @@ static void model_graph_build(const struct mot_journey *j, struct model_graph *g
 	for (size_t i = 0; i < g->n; i++) {
 		g->first[i] = e;
 		for (size_t k = 0; k < j->touchpoints[i].n_next; k++)
-			g->to[e++] = model_touchpoint_find(j,
+			g->to[e++] = model_index_find(&ix,
 					j->touchpoints[i].next[k].to);
 	}
 	g->first[g->n] = e;
+	model_index_free(&ix);
 }
 
 static void model_graph_free(struct model_graph *g)
