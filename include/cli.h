@@ -73,5 +73,7 @@ int cmd_new(struct cli_ctx *, int, char **);
 int cmd_rm(struct cli_ctx *, int, char **);
 int cmd_cp(struct cli_ctx *, int, char **);
 int cmd_rename(struct cli_ctx *, int, char **);
+int cmd_simulate(struct cli_ctx *, int, char **);
+int cmd_analyze(struct cli_ctx *, int, char **);
 
 #endif

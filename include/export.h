@@ -28,6 +28,8 @@ struct export_format {
 /* All formats, in the order --help lists them. */
 const struct export_format *export_formats(size_t *n);
 const struct export_format *export_find(const char *name);
+/* "Formats:" and one line per format, for --help and errors. */
+void export_print_formats(FILE *out);
 
 /* Write to stdout-like stream, or atomically to a file (temp + rename). */
 int export_write_stream(const struct export_format *f, FILE *out,
@@ -43,5 +45,28 @@ int export_yaml(FILE *out, const struct mot_journey *j,
 		const struct export_options *opt);
 int export_txt(FILE *out, const struct mot_journey *j,
 	       const struct export_options *opt);
+int export_md(FILE *out, const struct mot_journey *j,
+	      const struct export_options *opt);
+int export_csv(FILE *out, const struct mot_journey *j,
+	       const struct export_options *opt);
+int export_dot(FILE *out, const struct mot_journey *j,
+	       const struct export_options *opt);
+int export_mermaid(FILE *out, const struct mot_journey *j,
+		   const struct export_options *opt);
+int export_mermaid_flow(FILE *out, const struct mot_journey *j,
+			const struct export_options *opt);
+int export_svg(FILE *out, const struct mot_journey *j,
+	       const struct export_options *opt);
+int export_html(FILE *out, const struct mot_journey *j,
+		const struct export_options *opt);
+
+/*
+ * csv into a directory: DIR/KEY-touchpoints.csv and DIR/KEY-transitions.csv,
+ * each written atomically and starting with a UTF-8 byte-order mark (for
+ * Excel).  Returns 0, or -1 with a message in err.
+ */
+int export_csv_write_dir(const char *dir, const struct mot_journey *j,
+			 const struct export_options *opt,
+			 char *err, size_t errlen);
 
 #endif

@@ -112,6 +112,26 @@ int store_touchpoint_move(struct store *s, const char *journey,
 			  const char *key, enum mot_stage stage,
 			  size_t position, int64_t *version);
 
+/* A transition into a touchpoint being restored. */
+struct store_link {
+	const char *from;
+	double weight;
+	const char *label;
+};
+
+/*
+ * Put a deleted touchpoint back (the UI's undo), in one transaction: tp
+ * with its fields and outgoing transitions (tp->next; their targets must
+ * exist, tp itself included), at `position` in its stage, the transitions
+ * `in` from other touchpoints into it (each goes to the end of its
+ * source's list), and its entry weight (0: not an entry).  All or nothing.
+ * tp->version and the versions in tp->next[] are set.
+ */
+int store_touchpoint_restore(struct store *s, const char *journey,
+			     struct mot_touchpoint *tp, size_t position,
+			     const struct store_link *in, size_t n_in,
+			     double entry);
+
 /* --- transitions and entries ------------------------------------------- */
 
 /*

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "export.h"
 #include "store.h"
 #include "util.h"
 #include "yamlio.h"
@@ -37,11 +38,15 @@ static const struct cli_command cli_commands[] = {
 	  "import journey files, all in one transaction",
 	  "  -r, --replace   replace journeys whose key exists already\n",
 	  cmd_import },
-	{ "export", "JOURNEY [-f FORMAT] [-o FILE]",
-	  "write a journey as YAML or another format",
+	{ "export", "JOURNEY [-f FORMAT] [-o FILE|DIR] [--sim N [--seed S]]",
+	  "write a journey as YAML or a journey map (md, csv, dot, svg ...)",
 	  "  -f, --format F  output format (default yaml); see below\n"
-	  "  -o, --output F  write to file F atomically instead of stdout\n"
-	  "  -w, --width N   txt: fit to N columns\n", cmd_export },
+	  "  -o, --output F  write to file F atomically instead of stdout;\n"
+	  "                  csv into a directory writes KEY-touchpoints.csv\n"
+	  "                  and KEY-transitions.csv\n"
+	  "  -w, --width N   txt: fit to N columns\n"
+	  "      --sim N     dot, svg, html: overlay N simulated customers\n"
+	  "      --seed S    seed of that simulation (default 1)\n", cmd_export },
 	{ "validate", "FILE...",
 	  "check journey files without touching the database",
 	  "  -q, --quiet     print errors only, no warnings\n"
@@ -53,6 +58,33 @@ static const struct cli_command cli_commands[] = {
 	{ "rm", "JOURNEY...", "delete journeys", "", cmd_rm },
 	{ "cp", "JOURNEY NEW", "copy a journey under a new key", "", cmd_cp },
 	{ "rename", "JOURNEY NEW", "change a journey's key", "", cmd_rename },
+	{ "simulate", "JOURNEY [-n N] [--seed S] [--plain] [--set TP.FIELD=V]... "
+	  "[--compare] [--days D]",
+	  "walk simulated customers through a journey",
+	  "  -n, --customers N  customers to simulate (default 100000)\n"
+	  "  -s, --seed S       random seed (default 1); results depend only\n"
+	  "                     on the seed and the inputs, never on threads\n"
+	  "  -t, --threads T    threads (default: all cores)\n"
+	  "      --persona P    only this persona\n"
+	  "      --plain        the plain Markov chain: no emotions, no\n"
+	  "                     re-exposure, no patience (see mot analyze)\n"
+	  "  -f, --format F     text, json or csv (default text)\n"
+	  "      --set TP.FIELD=VALUE  what-if edit, repeatable: FIELD is\n"
+	  "                     emotion, drop, dwell, critical, human,\n"
+	  "                     conversion, or next.TARGET (a weight, 0 removes)\n"
+	  "      --compare      baseline against the --set scenario, with the\n"
+	  "                     difference in conversion and its 95% CI\n"
+	  "      --days D       word of mouth over D days (Bass diffusion):\n"
+	  "      --market M     people in the market (default 1000000)\n"
+	  "      --p P          innovation: entries per person per day (0.03)\n"
+	  "      --q Q          imitation through promoters (default 0.38)\n",
+	  cmd_simulate },
+	{ "analyze", "JOURNEY [--persona P] [--set TP.FIELD=V]... [-f FORMAT]",
+	  "exact results of the plain chain: conversion, visits, removal effects",
+	  "  -f, --format F     text, json or csv (default text)\n"
+	  "      --persona P    only this persona\n"
+	  "      --set TP.FIELD=VALUE  what-if edit, as for simulate\n",
+	  cmd_analyze },
 };
 
 #define CLI_NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
@@ -99,6 +131,11 @@ int cli_print_help(const struct cli_command *cmd)
 	printf("usage: mot %s %s\n\n%s.\n", cmd->name, cmd->usage, cmd->summary);
 	if (cmd->help && *cmd->help)
 		printf("\n%s", cmd->help);
+	/* The format list comes from the one table of formats. */
+	if (cmd->run == cmd_export) {
+		putchar('\n');
+		export_print_formats(stdout);
+	}
 	printf("\nGlobal options: --db FILE (or $MOT_DB). See mot(1).\n");
 	return CLI_OK;
 }

@@ -1,9 +1,11 @@
 /*
  * cmd_io.c - files in and out: import, export, validate.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "export.h"
@@ -81,14 +83,14 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-static void cmd_export_formats(void)
-{
-	size_t n;
-	const struct export_format *f = export_formats(&n);
+/* Long options of export without a short form. */
+enum { CMD_EXPORT_SIM = 256, CMD_EXPORT_SEED };
 
-	fprintf(stderr, "Formats:\n");
-	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "  %-13s %s\n", f[i].name, f[i].description);
+static bool cmd_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
@@ -97,22 +99,33 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "sim", required_argument, NULL, CMD_EXPORT_SIM },
+		{ "seed", required_argument, NULL, CMD_EXPORT_SEED },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct cli_command *cmd = cli_find("export");
 	const struct export_format *fmt = export_find("yaml");
-	struct export_options eo = { 0 };
+	struct export_options eo = { .sim_seed = 1 };
 	struct mot_journey j;
 	const char *out = NULL;
-	unsigned long width = 0;
+	unsigned long width = 0, num;
 	char err[1024];
 	int c, rc;
 
 	while ((c = cli_getopt(cmd, argc, argv, "f:o:w:", opts)) != -1) {
-		if (c == 'f') {
+		if (c == CMD_EXPORT_SIM || c == CMD_EXPORT_SEED) {
+			if (c == CMD_EXPORT_SIM ?
+			    cli_parse_ulong("--sim", optarg, 1, 100000000, &num) :
+			    cli_parse_ulong("--seed", optarg, 0, ULONG_MAX, &num))
+				return CLI_USAGE;
+			if (c == CMD_EXPORT_SIM)
+				eo.sim_customers = num;
+			else
+				eo.sim_seed = num;
+		} else if (c == 'f') {
 			if (!(fmt = export_find(optarg))) {
 				cli_error("export: unknown format '%s'", optarg);
-				cmd_export_formats();
+				export_print_formats(stderr);
 				return CLI_USAGE;
 			}
 		} else if (c == 'o') {
@@ -127,7 +140,12 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	eo.width = width ? (int)width : (out ? 80 : cli_terminal_width());
 	if (cli_load_journey(ctx, argv[optind], &j) != 0)
 		return CLI_FAIL;
-	if (out) {
+	if (out && cmd_is_dir(out) && fmt->write == export_csv) {
+		/* csv into a directory: one file per table */
+		rc = export_csv_write_dir(out, &j, &eo, err, sizeof err);
+		if (rc != 0)
+			cli_error("export: %s", err);
+	} else if (out) {
 		rc = export_write_file(fmt, out, &j, &eo, err, sizeof err);
 		if (rc != 0)
 			cli_error("export: %s", err);
@@ -159,12 +177,8 @@ int cmd_validate(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(cmd);
 	for (int i = optind; i < argc; i++) {
 		struct mot_diags d = { 0 }, shown = { 0 };
-		struct mot_journey j;
 
-		if (yamlio_load_file(argv[i], &j, &d) == 0) {
-			model_validate_graph(&j, &d);
-			model_journey_free(&j);
-		}
+		yamlio_validate_file(argv[i], &d);
 		for (size_t k = 0; k < d.n; k++)
 			if (!quiet || d.items[k].severity == MOT_ERROR) {
 				model_diag_add(&shown, d.items[k].severity,

@@ -15,6 +15,20 @@ static const struct export_format export_table[] = {
 	  export_yaml },
 	{ "txt", "txt", "the text map of 'mot show', fitted to --width",
 	  export_txt },
+	{ "md", "md", "a Markdown journey map: a table per stage, transitions",
+	  export_md },
+	{ "csv", "csv", "touchpoints and transitions for spreadsheets (-o DIR: "
+	  "two files)", export_csv },
+	{ "dot", "dot", "a Graphviz digraph, a cluster per stage (--sim: flow)",
+	  export_dot },
+	{ "mermaid", "mmd", "a Mermaid journey diagram, scored by emotion",
+	  export_mermaid },
+	{ "mermaid-flow", "mmd", "a Mermaid flowchart with the loops",
+	  export_mermaid_flow },
+	{ "svg", "svg", "a journey-map picture for slides (--sim: heat)",
+	  export_svg },
+	{ "html", "html", "the picture in a self-contained page that prints",
+	  export_html },
 };
 
 const struct export_format *export_formats(size_t *n)
@@ -33,6 +47,16 @@ const struct export_format *export_find(const char *name)
 		if (strcmp(f[i].name, name) == 0)
 			return &f[i];
 	return NULL;
+}
+
+void export_print_formats(FILE *out)
+{
+	size_t n;
+	const struct export_format *f = export_formats(&n);
+
+	fprintf(out, "Formats:\n");
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "  %-13s %s\n", f[i].name, f[i].description);
 }
 
 int export_write_stream(const struct export_format *f, FILE *out,

@@ -1484,6 +1484,40 @@ int store_touchpoint_move(struct store *s, const char *journey,
 	return rc;
 }
 
+int store_touchpoint_restore(struct store *s, const char *journey,
+			     struct mot_touchpoint *tp, size_t position,
+			     const struct store_link *in, size_t n_in,
+			     double entry)
+{
+	int rc = store_batch_begin(s);
+
+	if (rc == STORE_OK)
+		rc = store_touchpoint_add(s, journey, tp, position);
+	for (size_t k = 0; rc == STORE_OK && k < tp->n_next; k++) {
+		int64_t v = 0;
+
+		rc = store_transition_set(s, journey, tp->key, tp->next[k].to,
+					  tp->next[k].weight, tp->next[k].label,
+					  &v);
+		tp->next[k].version = v;
+	}
+	for (size_t i = 0; rc == STORE_OK && i < n_in; i++) {
+		int64_t v = 0;
+
+		rc = store_transition_set(s, journey, in[i].from, tp->key,
+					  in[i].weight, in[i].label, &v);
+	}
+	if (rc == STORE_OK && entry > 0)
+		rc = store_entry_set(s, journey, tp->key, entry);
+	rc = store_batch_end(s, rc);
+	if (rc != STORE_OK) {	/* rolled back: nothing of it is stored */
+		tp->version = 0;
+		for (size_t k = 0; k < tp->n_next; k++)
+			tp->next[k].version = 0;
+	}
+	return rc;
+}
+
 /* --- transitions and entries ----------------------------------------- */
 
 int store_transition_set(struct store *s, const char *journey,

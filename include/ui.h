@@ -1,0 +1,376 @@
+/*
+ * ui.h - the full-screen journey designer.
+ *
+ * This header has no curses in it: src/cli.c, the bench and the unit tests
+ * include it.  It holds the entry points and the parts of the UI that are
+ * plain logic, testable without a terminal: the key table, change records
+ * with undo and redo, the journey view (stage ranges, most likely path,
+ * loops), screen layout maths and the text fields of the forms.  The
+ * curses side is src/ui_int.h and src/ui*.c.
+ */
+#ifndef MOT_UI_H
+#define MOT_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <wchar.h>
+
+#include "model.h"
+#include "store.h"
+
+/* --- entry points ------------------------------------------------------- */
+
+/*
+ * Run the designer on the terminal of stdin/stdout until the user quits or
+ * a signal (SIGINT, SIGTERM, SIGHUP) asks it to; the terminal is restored
+ * on every way out.  `journey` (may be NULL) is opened at once.  Returns 0,
+ * or -1 with a message in err (no terminal, unknown journey ...).
+ */
+int ui_run(struct store *s, const char *journey, char *err, size_t errlen);
+
+/*
+ * A session that draws to `out` (any file: a pty, /dev/null) with terminal
+ * type `term`, at cols x rows, reading no input: the bench feeds keys with
+ * ui_session_key().  Returns NULL with a message in err.
+ */
+struct ui;
+struct ui *ui_session_open(struct store *s, const char *journey,
+			   const char *term, FILE *out, int cols, int rows,
+			   char *err, size_t errlen);
+/* One key (a character, or a curses KEY_* code when is_code), then draw. */
+void ui_session_key(struct ui *ui, bool is_code, int key);
+void ui_session_close(struct ui *ui);
+
+/* --- keys: the one table of bindings (src/ui_keys.c) --------------------- */
+
+enum ui_action {
+	UI_ACT_NONE,
+	UI_ACT_UP, UI_ACT_DOWN, UI_ACT_LEFT, UI_ACT_RIGHT,
+	UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_HOME, UI_ACT_END,
+	UI_ACT_OPEN,        /* Enter: open or edit */
+	UI_ACT_ADD,
+	UI_ACT_DELETE,
+	UI_ACT_RENAME,
+	UI_ACT_DUPLICATE,
+	UI_ACT_IMPORT,
+	UI_ACT_EXPORT,
+	UI_ACT_STAGE_PREV, UI_ACT_STAGE_NEXT,   /* H L */
+	UI_ACT_MOVE_DOWN, UI_ACT_MOVE_UP,       /* J K */
+	UI_ACT_TRANSITIONS,
+	UI_ACT_PERSONAS,
+	UI_ACT_META,        /* journey title and description */
+	UI_ACT_UNDO, UI_ACT_REDO,
+	UI_ACT_SEARCH, UI_ACT_SEARCH_NEXT,
+	UI_ACT_SIMULATE,
+	UI_ACT_HELP,
+	UI_ACT_BACK,        /* q: back; quit on the journeys screen */
+	UI_ACT_REDRAW,
+	/* forms and prompts */
+	UI_ACT_NEXT_FIELD, UI_ACT_PREV_FIELD,
+	UI_ACT_SAVE, UI_ACT_CANCEL,
+	UI_ACT_TOGGLE,      /* Space in a yes/no or choice field */
+	UI_ACT_CHAR_LEFT, UI_ACT_CHAR_RIGHT, UI_ACT_LINE_START, UI_ACT_LINE_END,
+	UI_ACT_BACKSPACE, UI_ACT_DELETE_CHAR, UI_ACT_KILL_LINE,
+	UI_ACT_YES, UI_ACT_NO,
+	/* mouse (listed in help; the mouse handler does the work) */
+	UI_ACT_CLICK, UI_ACT_DOUBLE_CLICK, UI_ACT_WHEEL,
+	UI_ACT_COUNT
+};
+
+/* Where a binding applies; a binding may apply in several. */
+enum ui_ctx {
+	UI_CTX_JOURNEYS = 1u << 0,
+	UI_CTX_MAP = 1u << 1,
+	UI_CTX_TRANSITIONS = 1u << 2,
+	UI_CTX_PERSONAS = 1u << 3,
+	UI_CTX_HELP = 1u << 4,
+	UI_CTX_FORM = 1u << 5,
+	UI_CTX_PROMPT = 1u << 6,   /* a line to type, a list to pick from */
+	UI_CTX_CONFIRM = 1u << 7,  /* a yes/no question */
+	UI_CTX_MOUSE = 1u << 8,    /* the mouse rows (help only) */
+};
+#define UI_CTX_LISTS (UI_CTX_JOURNEYS | UI_CTX_MAP | UI_CTX_TRANSITIONS | \
+		      UI_CTX_PERSONAS | UI_CTX_HELP)
+#define UI_CTX_EDITS (UI_CTX_JOURNEYS | UI_CTX_MAP | UI_CTX_TRANSITIONS | \
+		      UI_CTX_PERSONAS)
+#define UI_CTX_TEXT (UI_CTX_FORM | UI_CTX_PROMPT)
+
+/* Pseudo key codes for the mouse rows of the table (never typed). */
+#define UI_KEY_MOUSE_ROW (-1)
+
+struct ui_binding {
+	unsigned ctx;          /* enum ui_ctx bits */
+	int key;               /* a character, a curses KEY_* code, or UI_KEY_MOUSE_ROW */
+	bool is_code;          /* key is a KEY_* code */
+	const char *label;     /* as help and mot(1) show it: "k", "Up", "Ctrl-R" */
+	enum ui_action action;
+	const char *help;      /* what it does here; NULL: as the row before */
+};
+
+const struct ui_binding *ui_keys_table(size_t *n);
+/* The action bound to a key in this context, or UI_ACT_NONE. */
+enum ui_action ui_keys_lookup(unsigned ctx, bool is_code, int key);
+/* Heading of a help section: the ctx mask of a group of rows. */
+const char *ui_keys_section(unsigned ctx);
+/* "k, Up" for the action in ctx (first rows only); buf >= 32 bytes. */
+const char *ui_keys_label(unsigned ctx, enum ui_action a, char *buf,
+			  size_t len);
+
+/* --- change records, undo and redo (src/ui_change.c, src/ui_undo.c) ------ */
+
+/* A transition into a touchpoint (kept to restore a deleted one). */
+struct ui_link {
+	char *from;
+	double weight;
+	char *label;
+};
+
+/* A touchpoint as a change leaves it; exists false: it is not there. */
+struct ui_tp_state {
+	bool exists;
+	struct mot_touchpoint tp;   /* fields; next[] is restored with it */
+	size_t position;            /* within its stage */
+	double entry;               /* entry weight; 0: not an entry */
+	struct ui_link *in;         /* transitions into it from others */
+	size_t n_in;
+};
+
+struct ui_tr_state {
+	bool exists;
+	double weight;
+	char *label;
+};
+
+struct ui_pe_state {
+	bool exists;
+	struct mot_persona p;
+};
+
+struct ui_meta_state {
+	char *title;
+	char *description;
+};
+
+/* A whole journey: key NULL is "no such journey"; snap NULL with a key is
+ * "whatever is stored under it" (a rename). */
+struct ui_jr_state {
+	char *key;
+	struct mot_journey *snap;
+};
+
+enum ui_change_kind {
+	UI_CHANGE_TOUCHPOINT,
+	UI_CHANGE_TRANSITION,
+	UI_CHANGE_PERSONA,
+	UI_CHANGE_META,
+	UI_CHANGE_JOURNEY,
+};
+
+enum { UI_BEFORE = 0, UI_AFTER = 1 };
+
+/*
+ * One user action as a before and an after record.  Doing it or redoing it
+ * goes from [UI_BEFORE] to [UI_AFTER], undoing the other way; either way
+ * the store must still hold the starting side, field for field, or the
+ * change is refused as a conflict (someone else changed it since).
+ */
+struct ui_change {
+	enum ui_change_kind kind;
+	char *journey;            /* the journey it is in (not for JOURNEY) */
+	char *what;               /* "add touchpoint 'Call centre'" */
+	struct ui_tp_state tp[2];
+	char *tr_from, *tr_to;
+	struct ui_tr_state tr[2];
+	struct ui_pe_state pe[2];
+	struct ui_meta_state meta[2];
+	struct ui_jr_state jr[2];
+};
+
+struct ui_change *ui_change_new(enum ui_change_kind kind, const char *journey,
+				const char *what_fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void ui_change_free(struct ui_change *c);
+/* Fill a touchpoint state from touchpoint i of j: fields, transitions,
+ * position in its stage, entry weight, transitions into it. */
+void ui_tp_state_from(struct ui_tp_state *st, const struct mot_journey *j,
+		      size_t i);
+void ui_tp_state_free(struct ui_tp_state *st);
+/*
+ * Make the store go from side !to_side to side to_side of c, in one
+ * transaction.  Returns a store status; a message for the user goes to
+ * msg (also on success, e.g. "add touchpoint 'x'").  Deleting refreshes
+ * the starting side with what the store held, so that undo puts back
+ * exactly what was deleted.
+ */
+int ui_change_apply(struct store *s, struct ui_change *c, int to_side,
+		    char *msg, size_t len);
+/* The journey key the open journey has after c went to to_side, or NULL
+ * when that side has no such journey (deleted); `open` is the key now. */
+const char *ui_change_journey_key(const struct ui_change *c, int to_side,
+				  const char *open);
+
+struct ui_undo {
+	struct ui_change **done, **undone;
+	size_t n_done, n_undone, cap_done, cap_undone;
+	struct ui_change *dropped;  /* the last change that could not apply */
+};
+
+void ui_undo_init(struct ui_undo *u);
+void ui_undo_free(struct ui_undo *u);
+/*
+ * Do c and, when the store took it, keep it for undo (and forget what was
+ * undone).  Takes c either way.  Returns the store status; msg says what
+ * happened.
+ */
+int ui_undo_do(struct ui_undo *u, struct store *s, struct ui_change *c,
+	       char *msg, size_t len);
+/*
+ * Undo the last change (redo the last undone one).  A change the store
+ * refuses because someone else changed the data since (conflict, gone,
+ * exists) is dropped, with a message saying so: it can never apply again.
+ * Other errors keep it.  *touched (if not NULL) is the change applied, or
+ * NULL; it stays valid until the next call.  Returns a store status, or
+ * STORE_NOT_FOUND when there is nothing to undo (redo).
+ */
+int ui_undo_undo(struct ui_undo *u, struct store *s, char *msg, size_t len,
+		 const struct ui_change **touched);
+int ui_undo_redo(struct ui_undo *u, struct store *s, char *msg, size_t len,
+		 const struct ui_change **touched);
+
+/* --- the journey as the screens see it (src/ui_view.c) ------------------- */
+
+struct ui_view {
+	struct mot_journey j;
+	size_t stage_start[MOT_STAGE_COUNT];
+	size_t stage_count[MOT_STAGE_COUNT];
+	size_t *path;           /* the most likely path (touchpoint indices) */
+	size_t n_path;
+	long *path_pos;         /* per touchpoint: its place in path, or -1 */
+	unsigned *loops;        /* per touchpoint: loop transitions in and out */
+	size_t *by_key;         /* touchpoint indices sorted by key */
+};
+
+void ui_view_init(struct ui_view *v);
+void ui_view_free(struct ui_view *v);
+/* Load a journey from the store and work out the rest; a store status. */
+int ui_view_load(struct ui_view *v, struct store *s, const char *key);
+/* Take j (owned from now on) and work out the rest. */
+void ui_view_set(struct ui_view *v, struct mot_journey *j);
+/* Touchpoint index by key in O(log n), or -1. */
+long ui_view_find(const struct ui_view *v, const char *key);
+/* Index of the touchpoint at row `row` of stage s, or -1. */
+long ui_view_at(const struct ui_view *v, enum mot_stage s, size_t row);
+/* Entry weight of touchpoint i (0 when it is not an entry). */
+double ui_view_entry(const struct ui_view *v, size_t i);
+/*
+ * Messy-middle loop: a transition from i to t that goes back in the
+ * journey, or runs between exploration and evaluation.
+ */
+bool ui_view_is_loop(const struct ui_view *v, size_t from, long to);
+/* Next touchpoint after `after` (or from the start when -1) whose name
+ * contains `needle`, ignoring case, wrapping round; -1 when none. */
+long ui_view_search(const struct ui_view *v, const char *needle, long after);
+
+/* --- layout maths (src/ui_layout.c) -------------------------------------- */
+
+#define UI_MIN_COLS 40
+#define UI_MIN_ROWS 12
+#define UI_COL_MIN_WIDTH 13   /* narrowest stage column */
+
+struct ui_map_layout {
+	bool too_small;
+	int cols, rows;
+	int header_y;            /* stage names */
+	int cards_y, cards_h;    /* the columns of cards */
+	int card_h;              /* rows per card, the gap included */
+	int card_lines;          /* text lines of a card (2) */
+	int rule_y;              /* -1: no rule above the curve */
+	int curve_y, curve_h;    /* curve_h 1: a one-line sparkline */
+	int detail_y, detail_h;
+	int status_y;
+	int first_stage, n_stages;   /* the stage columns on screen */
+	int col_x[MOT_STAGE_COUNT], col_w[MOT_STAGE_COUNT]; /* by stage */
+};
+
+/*
+ * Lay out the map for a cols x rows screen.  When not every stage fits,
+ * the columns shown are a window that holds sel_stage, moved as little as
+ * possible from first_stage (the window of the last frame).
+ */
+void ui_layout_map(struct ui_map_layout *l, int cols, int rows,
+		   int sel_stage, int first_stage);
+/* Cards that fit in a column. */
+int ui_layout_cards_visible(const struct ui_map_layout *l);
+/* First item to show so that sel is in view, moving as little as possible
+ * from top; count items, `visible` fit. */
+size_t ui_layout_scroll(size_t sel, size_t top, size_t visible, size_t count);
+/* Row (0 = top) of emotion e in a curve of h rows. */
+int ui_layout_curve_row(int emotion, int h);
+/* The sparkline character of an emotion. */
+char ui_layout_spark(int emotion);
+/* "+2", "0", "-3" */
+const char *ui_layout_emotion(int emotion);
+
+/* --- form fields (src/ui_field.c) ---------------------------------------- */
+
+enum ui_field_kind {
+	UI_FIELD_TEXT,      /* free text; required or optional */
+	UI_FIELD_KEY,       /* a slug: [a-z0-9][a-z0-9-]* */
+	UI_FIELD_INT,       /* a whole number in [min, max] */
+	UI_FIELD_NUMBER,    /* a number in [min, max] (min_open: > min) */
+	UI_FIELD_BOOL,      /* yes / no */
+	UI_FIELD_CHOICE,    /* one of choices[] */
+};
+
+struct ui_field {
+	const char *label;
+	enum ui_field_kind kind;
+	bool required;
+	double min, max;
+	bool min_open;              /* the value must be > min, not >= */
+	const char *const *choices;
+	int n_choices;
+	int choice;                 /* BOOL: 0 no, 1 yes; CHOICE: index */
+	wchar_t *buf;               /* the text, NUL-terminated */
+	size_t len, cap, cur;       /* characters; cur: cursor position */
+	size_t scroll;              /* first character shown */
+	char err[160];              /* why the value is wrong; "" when fine */
+};
+
+void ui_field_init(struct ui_field *f, const char *label,
+		   enum ui_field_kind kind);
+void ui_field_free(struct ui_field *f);
+/* Replace the text with UTF-8 s (NULL: empty); cursor to the end. */
+void ui_field_set(struct ui_field *f, const char *s);
+void ui_field_set_number(struct ui_field *f, double v);
+/* The text as UTF-8 (malloc'ed), blanks trimmed; NULL when empty. */
+char *ui_field_text(const struct ui_field *f);
+void ui_field_insert(struct ui_field *f, wchar_t c);
+void ui_field_backspace(struct ui_field *f);
+void ui_field_delete(struct ui_field *f);
+void ui_field_kill(struct ui_field *f);
+void ui_field_move(struct ui_field *f, long delta);
+void ui_field_home(struct ui_field *f);
+void ui_field_end(struct ui_field *f);
+/* Next (or previous) choice of a BOOL or CHOICE field. */
+void ui_field_cycle(struct ui_field *f, int delta);
+/* Check the value; sets f->err and returns false when it is wrong. */
+bool ui_field_check(struct ui_field *f);
+/* The value of an INT or NUMBER field (call after ui_field_check). */
+double ui_field_number(const struct ui_field *f);
+/* Keep the cursor inside a window of `width` columns; returns the columns
+ * the text before the cursor takes on screen from f->scroll. */
+int ui_field_fit(struct ui_field *f, int width);
+
+/* UTF-8 to a NUL-terminated wide string (malloc'ed); bad bytes become
+ * U+FFFD.  *len (if not NULL) gets its length. */
+wchar_t *ui_wcs_from_utf8(const char *s, size_t *len);
+
+/* A key made from a name: "Call centre" -> "call-centre", unique in j
+ * (touchpoints when personas is false) by a -2, -3 ... suffix. */
+char *ui_key_from_name(const char *name, const struct mot_journey *j,
+		       bool personas);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * export_csv.c - touchpoints and transitions as RFC 4180 CSV for
+ * spreadsheets: UTF-8, a header row, CRLF line ends, fields quoted when
+ * they hold a quote, comma, semicolon or line break.  To a stream both
+ * tables go one after the other, parted by an empty line; into a
+ * directory (export_csv_write_dir) each gets its own file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "export_util.h"
+#include "journey_path.h"
+#include "util.h"
+
+/*
+ * One field.  Semicolons are quoted too although RFC 4180 does not ask
+ * for it: spreadsheets in many locales split on them.
+ */
+static void csv_field(FILE *out, const char *s, bool last)
+{
+	if (!s)
+		s = "";
+	if (strpbrk(s, "\",;\r\n")) {
+		fputc('"', out);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', out);
+			fputc(*s, out);
+		}
+		fputc('"', out);
+	} else {
+		fputs(s, out);
+	}
+	fputs(last ? "\r\n" : ",", out);
+}
+
+static void csv_number(FILE *out, double v, bool last)
+{
+	char num[32];
+
+	csv_field(out, model_format_number(v, num, sizeof num), last);
+}
+
+static const char *csv_bool(bool b)
+{
+	return b ? "yes" : "no";
+}
+
+static void csv_touchpoints(FILE *out, const struct mot_journey *j)
+{
+	fputs("journey,key,name,stage,phase,channel,owner,controlled,emotion,"
+	      "critical,human,dwell,conversion,drop,notes\r\n", out);
+	for (size_t i = 0; i < j->n_touchpoints; i++) {
+		const struct mot_touchpoint *tp = &j->touchpoints[i];
+
+		csv_field(out, j->key, false);
+		csv_field(out, tp->key, false);
+		csv_field(out, tp->name, false);
+		csv_field(out, model_stage_key(tp->stage), false);
+		csv_field(out, model_phase_key(tp->phase), false);
+		csv_field(out, tp->channel, false);
+		csv_field(out, tp->owner, false);
+		csv_field(out, csv_bool(tp->controlled), false);
+		fprintf(out, "%d,", tp->emotion);
+		csv_field(out, csv_bool(tp->critical), false);
+		csv_field(out, csv_bool(tp->human), false);
+		csv_number(out, tp->dwell, false);
+		csv_field(out, csv_bool(tp->conversion), false);
+		csv_number(out, tp->drop, false);
+		csv_field(out, tp->notes, true);
+	}
+}
+
+static void csv_transitions(FILE *out, const struct mot_journey *j)
+{
+	fputs("journey,from,from_name,to,to_name,weight,share,label,loop\r\n",
+	      out);
+	for (size_t i = 0; i < j->n_touchpoints; i++) {
+		const struct mot_touchpoint *tp = &j->touchpoints[i];
+		double sum = journey_out_weight(tp);
+
+		for (size_t k = 0; k < tp->n_next; k++) {
+			const struct mot_transition *t = &tp->next[k];
+			long to = model_touchpoint_find(j, t->to);
+
+			csv_field(out, j->key, false);
+			csv_field(out, tp->key, false);
+			csv_field(out, tp->name, false);
+			csv_field(out, t->to, false);
+			csv_field(out, to >= 0 ? j->touchpoints[to].name : "",
+				  false);
+			csv_number(out, t->weight, false);
+			/* four decimals: a share, not a measurement */
+			csv_number(out, sum > 0 ? (double)(long long)(
+				t->weight / sum * 10000 + 0.5) / 10000 : 0, false);
+			csv_field(out, t->label, false);
+			csv_field(out, csv_bool(journey_is_loop(i, to)), true);
+		}
+	}
+}
+
+static int csv_write(FILE *out, const struct mot_journey *j,
+		     const struct export_options *opt)
+{
+	(void)opt;
+	csv_touchpoints(out, j);
+	fputs("\r\n", out);
+	csv_transitions(out, j);
+	return ferror(out) ? -1 : 0;
+}
+
+int export_csv(FILE *out, const struct mot_journey *j,
+	       const struct export_options *opt)
+{
+	return export_c_locale(csv_write, out, j, opt);
+}
+
+/* One table of the directory export, behind util_write_atomic(). */
+struct csv_file {
+	const struct mot_journey *j;
+	void (*table)(FILE *out, const struct mot_journey *j);
+};
+
+static int csv_file_write(FILE *out, void *ctx)
+{
+	const struct csv_file *f = ctx;
+	struct export_locale l;
+
+	/* A byte-order mark: without it Excel reads UTF-8 as a legacy
+	 * code page and garbles every accent. */
+	fputs("\xef\xbb\xbf", out);
+	export_locale_enter(&l);
+	f->table(out, f->j);
+	export_locale_leave(&l);
+	return ferror(out) ? -1 : 0;
+}
+
+int export_csv_write_dir(const char *dir, const struct mot_journey *j,
+			 const struct export_options *opt,
+			 char *err, size_t errlen)
+{
+	static const struct {
+		const char *suffix;
+		void (*table)(FILE *out, const struct mot_journey *j);
+	} files[] = {
+		{ "touchpoints", csv_touchpoints },
+		{ "transitions", csv_transitions },
+	};
+
+	(void)opt;
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		struct csv_file f = { j, files[i].table };
+		char *path = xasprintf("%s/%s-%s.csv", dir, j->key,
+				       files[i].suffix);
+		int rc = util_write_atomic(path, csv_file_write, &f, err,
+					   errlen);
+
+		free(path);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}

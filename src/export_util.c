@@ -1,0 +1,214 @@
+/*
+ * export_util.c - helpers shared by the export modules; see export_util.h.
+ */
+#include "export_util.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim.h"
+#include "util.h"
+
+static int export_emotion_index(int emotion)
+{
+	if (emotion < MOT_EMOTION_MIN)
+		emotion = MOT_EMOTION_MIN;
+	if (emotion > MOT_EMOTION_MAX)
+		emotion = MOT_EMOTION_MAX;
+	return emotion - MOT_EMOTION_MIN;
+}
+
+/* ColorBrewer RdYlGn, 7 classes: red for pain, green for delight, a
+ * neutral pale yellow in the middle.  The light row is the same hues
+ * mixed with white so that black text keeps its contrast. */
+const char *export_emotion_fill(int emotion)
+{
+	static const char *fill[] = { "#f4a9a3", "#fcc9a4", "#fee6b3",
+				      "#f7f7e1", "#e3f2b8", "#c3e6a6",
+				      "#9fd4a6" };
+	return fill[export_emotion_index(emotion)];
+}
+
+const char *export_emotion_ink(int emotion)
+{
+	static const char *ink[] = { "#d73027", "#fc8d59", "#e0b000",
+				     "#a0a080", "#91cf60", "#4daf4a",
+				     "#1a9850" };
+	return ink[export_emotion_index(emotion)];
+}
+
+const char *export_emotion_face(int emotion)
+{
+	/* 😡 😟 🙁 😐 🙂 😀 🤩 */
+	static const char *face[] = { "\xf0\x9f\x98\xa1", "\xf0\x9f\x98\x9f",
+				      "\xf0\x9f\x99\x81", "\xf0\x9f\x98\x90",
+				      "\xf0\x9f\x99\x82", "\xf0\x9f\x98\x80",
+				      "\xf0\x9f\xa4\xa9" };
+	return face[export_emotion_index(emotion)];
+}
+
+const char *export_emotion_str(int emotion, char buf[8])
+{
+	snprintf(buf, 8, emotion ? "%+d" : "%d", emotion);
+	return buf;
+}
+
+void export_locale_enter(struct export_locale *l)
+{
+	l->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	l->old = l->c ? uselocale(l->c) : (locale_t)0;
+}
+
+void export_locale_leave(struct export_locale *l)
+{
+	if (l->c) {
+		uselocale(l->old);
+		freelocale(l->c);
+	}
+}
+
+int export_c_locale(export_fn fn, FILE *out, const struct mot_journey *j,
+		    const struct export_options *opt)
+{
+	struct export_locale l;
+	int rc;
+
+	export_locale_enter(&l);
+	rc = fn(out, j, opt);
+	export_locale_leave(&l);
+	return rc;
+}
+
+const char *export_stage_heading(enum mot_stage s, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s \xc2\xb7 %s", model_stage_label(s),
+		 model_stage_title(s));
+	return buf;
+}
+
+size_t export_utf8_next(const char *s, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc0 ? 2 : 0;
+	if (n == 0)
+		goto stray;
+	*cp = p[0] & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			goto stray;
+		*cp = (*cp << 6) | (p[i] & 0x3f);
+	}
+	return n;
+stray:
+	*cp = 0xfffd;
+	return 1;
+}
+
+void export_xml_putn(FILE *out, const char *s, size_t n, bool flat)
+{
+	for (size_t i = 0; i < n && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		case '\n': case '\r': fputc(flat ? ' ' : c, out); break;
+		default:
+			/* XML 1.0 has no way to write the other C0 controls */
+			fputc(c < 0x20 && c != '\t' ? ' ' : c, out);
+		}
+	}
+}
+
+void export_xml_puts(FILE *out, const char *s, bool flat)
+{
+	if (s)
+		export_xml_putn(out, s, strlen(s), flat);
+}
+
+void export_overlay_free(struct export_overlay *ov)
+{
+	free(ov->visits);
+	free(ov->drops);
+	free(ov->flow);
+	free(ov->first);
+	memset(ov, 0, sizeof *ov);
+}
+
+unsigned long export_overlay_flow(const struct export_overlay *ov, size_t i,
+				  size_t k)
+{
+	return ov->flow[ov->first[i] + k];
+}
+
+/* Copy the simulation's counters into the overlay's own arrays. */
+static void export_overlay_fill(struct export_overlay *ov,
+				const struct mot_journey *j,
+				const struct sim_result *res)
+{
+	size_t n = j->n_touchpoints, edges = 0;
+
+	ov->customers = (unsigned long)res->customers;
+	ov->visits = xcalloc(n + 1, sizeof *ov->visits);
+	ov->drops = xcalloc(n + 1, sizeof *ov->drops);
+	ov->first = xcalloc(n + 1, sizeof *ov->first);
+	for (size_t i = 0; i < n; i++) {
+		ov->first[i] = edges;
+		edges += j->touchpoints[i].n_next;
+		/* customers who came by, not visits: a loop counts once */
+		ov->visits[i] = (unsigned long)res->reach[i];
+		ov->drops[i] = (unsigned long)res->drops[i];
+		if (ov->visits[i] > ov->max_visits)
+			ov->max_visits = ov->visits[i];
+	}
+	ov->flow = xcalloc(edges + 1, sizeof *ov->flow);
+	for (size_t e = 0; e < edges && e < res->n_edges && res->flow; e++) {
+		ov->flow[e] = (unsigned long)res->flow[e];
+		if (ov->flow[e] > ov->max_flow)
+			ov->max_flow = ov->flow[e];
+	}
+}
+
+int export_overlay_run(struct export_overlay *ov, const struct mot_journey *j,
+		       const struct export_options *opt)
+{
+	struct sim_options so;
+	struct sim_model *model;
+	struct sim_run run;
+	struct sim_result res;
+	char err[512];
+	int rc;
+
+	memset(ov, 0, sizeof *ov);
+	if (!opt || opt->sim_customers == 0)
+		return 0;
+	sim_options_init(&so);
+	so.flow = true;
+	if (sim_compile(j, &so, &model, err, sizeof err) != 0) {
+		fprintf(stderr, "mot: --sim: %s\n", err);
+		return -1;
+	}
+	sim_run_init(&run);
+	run.customers = opt->sim_customers;
+	run.seed = opt->sim_seed;
+	rc = sim_simulate(model, &run, &res, err, sizeof err);
+	sim_model_free(model);
+	if (rc != 0) {
+		fprintf(stderr, "mot: --sim: %s\n", err);
+		return -1;
+	}
+	export_overlay_fill(ov, j, &res);
+	sim_result_free(&res);
+	return 1;
+}

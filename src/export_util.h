@@ -1,0 +1,83 @@
+/*
+ * export_util.h - helpers the export modules share (private to
+ * src/export_*.c): emotion colours and faces, XML escaping, UTF-8 walking,
+ * and the simulated overlay behind --sim N.
+ */
+#ifndef MOT_EXPORT_UTIL_H
+#define MOT_EXPORT_UTIL_H
+
+#include <locale.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "export.h"
+#include "model.h"
+
+/* Emotion -3..+3 (clamped): a light fill that black text reads on, a
+ * strong colour for marks and the curve, a face, and "+2" / "0" / "-1". */
+const char *export_emotion_fill(int emotion);
+const char *export_emotion_ink(int emotion);
+const char *export_emotion_face(int emotion);
+const char *export_emotion_str(int emotion, char buf[8]);
+
+/*
+ * Run a format's writer with LC_NUMERIC "C" for this thread: main() sets
+ * the user's locale, and a decimal comma would break every number in a
+ * CSV cell, an SVG coordinate or a DOT attribute.
+ */
+struct export_locale {
+	locale_t c, old;
+};
+void export_locale_enter(struct export_locale *l);
+void export_locale_leave(struct export_locale *l);
+typedef int (*export_fn)(FILE *out, const struct mot_journey *j,
+			 const struct export_options *opt);
+int export_c_locale(export_fn fn, FILE *out, const struct mot_journey *j,
+		    const struct export_options *opt);
+
+/* "<ZMOT · Awareness" */
+const char *export_stage_heading(enum mot_stage s, char *buf, size_t len);
+
+/* Decode one UTF-8 code point at s (not at its end); returns its length
+ * (a stray byte counts as one, decoded as U+FFFD). */
+size_t export_utf8_next(const char *s, uint32_t *cp);
+
+/* Write s as XML character data or attribute value: &<>"' escaped,
+ * control characters that XML 1.0 forbids replaced by a space.  Line
+ * breaks become spaces too when `flat`. */
+void export_xml_puts(FILE *out, const char *s, bool flat);
+void export_xml_putn(FILE *out, const char *s, size_t n, bool flat);
+
+/*
+ * What --sim N adds to a picture: N simulated customers walked through
+ * the journey (include/sim.h), counted per touchpoint and per transition.
+ */
+struct export_overlay {
+	unsigned long customers;
+	unsigned long *visits;	/* per touchpoint: customers who came by */
+	unsigned long *drops;	/* per touchpoint: customers who left there */
+	unsigned long *flow;	/* per transition: times taken (see _flow) */
+	size_t *first;		/* index into flow of touchpoint i's next[0] */
+	unsigned long max_visits, max_flow;
+};
+
+/* Run the simulation when opt asks for it: 1 with *ov filled (free it),
+ * 0 when opt asks for none, -1 after a message on stderr. */
+int export_overlay_run(struct export_overlay *ov, const struct mot_journey *j,
+		       const struct export_options *opt);
+void export_overlay_free(struct export_overlay *ov);
+/* Customers who took touchpoint i's transition k. */
+unsigned long export_overlay_flow(const struct export_overlay *ov, size_t i,
+				  size_t k);
+
+/*
+ * The journey-map picture (export_svg.c) as an <svg> element, for the svg
+ * and html formats; `header` draws the title and description in it (the
+ * page writes them as HTML instead).  ov may be NULL.
+ */
+int export_svg_picture(FILE *out, const struct mot_journey *j,
+		       const struct export_overlay *ov, bool header);
+
+#endif

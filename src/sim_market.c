@@ -1,0 +1,101 @@
+/*
+ * sim_market.c - word of mouth over time: a Bass diffusion whose
+ * imitation comes from the promoters the journey makes.
+ *
+ * Entries are simulated one by one in continuous time (Gillespie's
+ * method): with R people still outside and P promoters, the next person
+ * enters after an exponential time of rate R (p + q P / M).  No time step,
+ * so no lag behind the continuous model.  The k-th entrant is customer k
+ * of the seed; its outcome (bought, promoter) does not depend on when it
+ * enters, so outcomes are walked ahead in parallel, a batch at a time.
+ */
+#include "sim_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define SIM_MARKET_BATCH (1u << 18)
+/* Entry times come from a stream apart from every customer's. */
+#define SIM_MARKET_STREAM 0x6d61726b6574ULL
+
+struct sim_entrants {
+	const struct sim_model *m;
+	const struct sim_market *mk;
+	uint8_t *out;
+	uint64_t first, n; /* out[] holds customers first .. first+n-1 */
+};
+
+static uint8_t sim_entrant(struct sim_entrants *e, uint64_t k)
+{
+	if (k >= e->first + e->n) {
+		uint64_t left = e->mk->people - k;
+		e->first = k;
+		e->n = left < SIM_MARKET_BATCH ? left : SIM_MARKET_BATCH;
+		sim_outcomes(e->m, e->mk->seed, k, (size_t)e->n, e->out,
+			     e->mk->threads);
+	}
+	return e->out[k - e->first];
+}
+
+static int sim_market_check(const struct sim_market *mk, char *err,
+			    size_t errlen)
+{
+	if (mk->people == 0 || mk->days == 0) {
+		snprintf(err, errlen, "the market needs at least one person "
+			 "and one day");
+		return -1;
+	}
+	if (!(mk->p > 0) || !(mk->q >= 0) || !isfinite(mk->p) ||
+	    !isfinite(mk->q)) {
+		snprintf(err, errlen, "p must be above 0 and q at least 0");
+		return -1;
+	}
+	return 0;
+}
+
+int sim_market_run(const struct sim_model *m, const struct sim_market *mk,
+		   struct sim_market_day **days, char *err, size_t errlen)
+{
+	struct sim_entrants e = { m, mk, NULL, 0, 0 };
+	struct sim_market_day *d;
+	struct sim_rng rng;
+	uint64_t outside = mk->people, promoters = 0, k = 0, adopters = 0;
+	double t = 0, M = (double)mk->people;
+
+	*days = NULL;
+	if (sim_market_check(mk, err, errlen) != 0)
+		return -1;
+	d = xcalloc(mk->days, sizeof *d);
+	e.out = xcalloc(SIM_MARKET_BATCH, 1);
+	sim_rng_seed(&rng, mk->seed ^ SIM_MARKET_STREAM, UINT64_MAX / 8);
+	while (outside > 0) {
+		double rate = (double)outside * (mk->p + mk->q * (double)promoters / M);
+		uint8_t o;
+		size_t day;
+
+		t += -log1p(-sim_rng_unit(&rng)) / rate;
+		if (!(t < (double)mk->days))
+			break;
+		day = (size_t)t;
+		o = sim_entrant(&e, k++);
+		outside--;
+		d[day].new_entrants++;
+		d[day].purchases += o & 1u;
+		promoters += (o >> 1) & 1u;
+		d[day].promoters = promoters;
+	}
+	for (unsigned i = 0; i < mk->days; i++) {
+		d[i].day = i + 1;
+		adopters += d[i].purchases;
+		d[i].cumulative_adopters = adopters;
+		if (i > 0 && d[i].new_entrants == 0)
+			d[i].promoters = d[i - 1].promoters;
+	}
+	free(e.out);
+	*days = d;
+	return 0;
+}

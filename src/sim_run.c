@@ -1,0 +1,971 @@
+/*
+ * sim_run.c - walking customers through a compiled journey on all cores.
+ *
+ * Customers are cut into blocks of SIM_BLOCK.  Threads claim blocks in
+ * order, count each into a slot of their own, and whoever finishes a block
+ * merges every finished slot into the totals strictly in block order.  So
+ * every sum, floating ones included, and the pruning of rare paths happen
+ * in the same order whatever the number of threads; and since customer c
+ * always has the random stream sim_rng_seed(seed, c), the results depend
+ * on nothing but the seed and the inputs.
+ */
+#include "sim_int.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define SIM_BLOCK 4096u
+#define SIM_MAX_THREADS 256u
+#define SIM_ALWAYS_INLINE inline __attribute__((always_inline))
+
+/* --- path counting ------------------------------------------------------ */
+
+/*
+ * A path is known by a 64-bit hash of its touchpoints and end, and by the
+ * first customer who walked it: its touchpoints are read back by walking
+ * that customer again (a walk depends on the seed and the customer only),
+ * so that the walk loop never copies a path around.
+ */
+struct sim_pent {
+	uint64_t hash;   /* 0: free slot */
+	uint64_t first;  /* lowest customer index that walked it */
+	uint64_t count;
+};
+
+/* Open addressing; `used` lists the taken slots so that clearing costs
+ * what was used, not the capacity. */
+struct sim_ptab {
+	struct sim_pent *e;
+	uint32_t *used;
+	size_t cap, n, limit;  /* limit: prune beyond this (0: never) */
+	bool pruned;
+};
+
+static void sim_ptab_init(struct sim_ptab *t, size_t cap, size_t limit)
+{
+	memset(t, 0, sizeof *t);
+	t->cap = cap;
+	t->limit = limit;
+	t->e = xcalloc(cap, sizeof *t->e);
+	t->used = xcalloc(cap, sizeof *t->used);
+}
+
+static void sim_ptab_free(struct sim_ptab *t)
+{
+	free(t->e);
+	free(t->used);
+	memset(t, 0, sizeof *t);
+}
+
+static void sim_ptab_clear(struct sim_ptab *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		t->e[t->used[i]].hash = 0;
+	t->n = 0;
+}
+
+static void sim_ptab_add(struct sim_ptab *t, uint64_t h, uint64_t first,
+			 uint64_t count)
+{
+	size_t mask = t->cap - 1, i = (size_t)h & mask;
+
+	while (t->e[i].hash != 0 && t->e[i].hash != h)
+		i = (i + 1) & mask;
+	if (t->e[i].hash == 0) {
+		t->e[i].hash = h;
+		t->e[i].first = first;
+		t->e[i].count = 0;
+		t->used[t->n++] = (uint32_t)i;
+	} else if (first < t->e[i].first) {
+		t->e[i].first = first;
+	}
+	t->e[i].count += count;
+}
+
+/* Most common first; equal counts by first customer, so that the order
+ * never depends on where entries sit in the table. */
+static int sim_pent_cmp(const void *a, const void *b)
+{
+	const struct sim_pent *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The entries sorted, most common first (free the array). */
+static struct sim_pent *sim_ptab_sorted(const struct sim_ptab *t)
+{
+	struct sim_pent *all = xcalloc(t->n + 1, sizeof *all);
+
+	for (size_t i = 0; i < t->n; i++)
+		all[i] = t->e[t->used[i]];
+	qsort(all, t->n, sizeof *all, sim_pent_cmp);
+	return all;
+}
+
+/* Keep memory bounded: only the most common half stays. */
+static void sim_ptab_prune(struct sim_ptab *t)
+{
+	struct sim_pent *all = sim_ptab_sorted(t);
+	size_t keep = t->n / 2;
+
+	sim_ptab_clear(t);
+	for (size_t i = 0; i < keep; i++)
+		sim_ptab_add(t, all[i].hash, all[i].first, all[i].count);
+	t->pruned = true;
+	free(all);
+}
+
+/*
+ * What a block hands on: its paths walked at least SIM_PATH_MIN times,
+ * at most SIM_PATH_BLOCK_TOP of them (the most common, ties by first
+ * customer).  The long tail of paths walked once stays behind, which
+ * keeps the ordered merge cheap; a path among a journey's ten most common
+ * is far above both limits in every block, so its count is exact.
+ */
+#define SIM_PATH_MIN 2u
+#define SIM_PATH_BLOCK_TOP 64u
+
+static void sim_ptab_reduce(struct sim_ptab *t)
+{
+	struct sim_pent top[SIM_PATH_BLOCK_TOP];
+	size_t nt = 0;
+
+	/* Insertion into a small sorted array: blocks hold a few thousand
+	 * entries, most of them walked once and skipped at once. */
+	for (size_t i = 0; i < t->n; i++) {
+		const struct sim_pent *e = &t->e[t->used[i]];
+		size_t k;
+
+		if (e->count < SIM_PATH_MIN)
+			continue;
+		if (nt == SIM_PATH_BLOCK_TOP &&
+		    sim_pent_cmp(e, &top[nt - 1]) >= 0)
+			continue;
+		k = nt < SIM_PATH_BLOCK_TOP ? nt++ : nt - 1;
+		while (k > 0 && sim_pent_cmp(e, &top[k - 1]) < 0) {
+			top[k] = top[k - 1];
+			k--;
+		}
+		top[k] = *e;
+	}
+	sim_ptab_clear(t);
+	for (size_t i = 0; i < nt; i++)
+		sim_ptab_add(t, top[i].hash, top[i].first, top[i].count);
+}
+
+/* --- counters ---------------------------------------------------------- */
+
+enum { SIM_TP_VISITS, SIM_TP_VISITS_SQ, SIM_TP_REACH, SIM_TP_DROPS,
+       SIM_TP_EXITS, SIM_TP_CONV, SIM_TP_EMO_UP, SIM_TP_EMO_DOWN,
+       SIM_TP_FIELDS };
+
+/* Everything one block (or the total) counts. */
+struct sim_acc {
+	size_t n, n_edges, n_personas;
+	uint64_t customers, steps, conversions;
+	uint64_t ends[SIM_END_COUNT];
+	uint64_t stage_reach[MOT_STAGE_COUNT];
+	uint64_t promoters, passives, detractors;
+	uint64_t *tp;          /* SIM_TP_FIELDS arrays of n */
+	uint64_t *flow;        /* n_edges, or NULL */
+	uint64_t loop_hist[SIM_HIST], loop_sum, loop_max;
+	uint64_t conv_len_hist[SIM_HIST], conv_len_sum, conv_len_max;
+	double conv_dwell_sum;
+	struct sim_persona_result *personas;
+	uint64_t impact;
+	struct sim_ptab paths;
+};
+
+#define ACC_TP(a, f) ((a)->tp + (size_t)(f) * (a)->n)
+
+static void sim_acc_init(struct sim_acc *a, const struct sim_model *m,
+			 size_t path_cap, size_t path_limit)
+{
+	memset(a, 0, sizeof *a);
+	a->n = m->n;
+	a->n_edges = m->n_edges;
+	a->n_personas = m->n_personas;
+	a->tp = xcalloc(SIM_TP_FIELDS * m->n + 1, sizeof *a->tp);
+	if (m->flow)
+		a->flow = xcalloc(m->n_edges + 1, sizeof *a->flow);
+	a->personas = xcalloc(m->n_personas, sizeof *a->personas);
+	sim_ptab_init(&a->paths, path_cap, path_limit);
+}
+
+static void sim_acc_free(struct sim_acc *a)
+{
+	free(a->tp);
+	free(a->flow);
+	free(a->personas);
+	sim_ptab_free(&a->paths);
+}
+
+/* Back to zero, keeping the allocations; histograms only as far as
+ * they were used. */
+static void sim_acc_clear(struct sim_acc *a)
+{
+	uint64_t lmax = a->loop_max, cmax = a->conv_len_max;
+
+	memset(a->tp, 0, SIM_TP_FIELDS * a->n * sizeof *a->tp);
+	if (a->flow)
+		memset(a->flow, 0, a->n_edges * sizeof *a->flow);
+	memset(a->personas, 0, a->n_personas * sizeof *a->personas);
+	memset(a->loop_hist, 0, (lmax < SIM_HIST ? lmax + 1 : SIM_HIST) *
+	       sizeof a->loop_hist[0]);
+	memset(a->conv_len_hist, 0, (cmax < SIM_HIST ? cmax + 1 : SIM_HIST) *
+	       sizeof a->conv_len_hist[0]);
+	sim_ptab_clear(&a->paths);
+	a->customers = a->steps = a->conversions = 0;
+	memset(a->ends, 0, sizeof a->ends);
+	memset(a->stage_reach, 0, sizeof a->stage_reach);
+	a->promoters = a->passives = a->detractors = 0;
+	a->loop_sum = a->loop_max = a->conv_len_sum = a->conv_len_max = 0;
+	a->conv_dwell_sum = 0;
+	a->impact = 0;
+}
+
+static void sim_acc_merge(struct sim_acc *t, const struct sim_acc *b)
+{
+	t->customers += b->customers;
+	t->steps += b->steps;
+	t->conversions += b->conversions;
+	for (int i = 0; i < SIM_END_COUNT; i++)
+		t->ends[i] += b->ends[i];
+	for (int i = 0; i < MOT_STAGE_COUNT; i++)
+		t->stage_reach[i] += b->stage_reach[i];
+	t->promoters += b->promoters;
+	t->passives += b->passives;
+	t->detractors += b->detractors;
+	for (size_t i = 0; i < SIM_TP_FIELDS * t->n; i++)
+		t->tp[i] += b->tp[i];
+	for (size_t i = 0; t->flow && i < t->n_edges; i++)
+		t->flow[i] += b->flow[i];
+	for (size_t i = 0; i <= b->loop_max && i < SIM_HIST; i++)
+		t->loop_hist[i] += b->loop_hist[i];
+	for (size_t i = 0; i <= b->conv_len_max && i < SIM_HIST; i++)
+		t->conv_len_hist[i] += b->conv_len_hist[i];
+	t->loop_sum += b->loop_sum;
+	t->conv_len_sum += b->conv_len_sum;
+	if (b->loop_max > t->loop_max)
+		t->loop_max = b->loop_max;
+	if (b->conv_len_max > t->conv_len_max)
+		t->conv_len_max = b->conv_len_max;
+	t->conv_dwell_sum += b->conv_dwell_sum;
+	for (size_t k = 0; k < t->n_personas; k++) {
+		struct sim_persona_result *x = &t->personas[k];
+		const struct sim_persona_result *y = &b->personas[k];
+		x->customers += y->customers;
+		x->conversions += y->conversions;
+		x->steps += y->steps;
+		x->promoters += y->promoters;
+		x->passives += y->passives;
+		x->detractors += y->detractors;
+	}
+	t->impact += b->impact;
+	for (size_t i = 0; i < b->paths.n; i++) {
+		const struct sim_pent *e = &b->paths.e[b->paths.used[i]];
+		sim_ptab_add(&t->paths, e->hash, e->first, e->count);
+		if (t->paths.limit && t->paths.n > t->paths.limit)
+			sim_ptab_prune(&t->paths);
+	}
+}
+
+/* --- the walk ---------------------------------------------------------- */
+
+/* Per-thread scratch: visits of the current customer per touchpoint, and
+ * the touchpoints it visited, in order of first visit. */
+struct sim_walker {
+	const struct sim_model *m;
+	uint64_t seed;
+	uint32_t *cnt, *distinct;
+	uint32_t nd;
+	uint32_t exposure_thr;  /* exposure_rate as a 32-bit threshold */
+	struct sim_path trace;  /* the path of a walk with `trace` */
+};
+
+/* What happened to one customer, for the bookkeeping after the walk. */
+struct sim_trail {
+	uint32_t steps, loops, persona;
+	int32_t cur;          /* where the walk ended */
+	enum sim_end end;
+	bool conv;
+	unsigned stages;      /* bit s: stage s reached */
+	uint64_t hash;
+};
+
+/* The purchase: every touchpoint visited so far led to it (removal
+ * effects), and the path length and time it took. */
+static void sim_walk_converted(struct sim_walker *w, struct sim_acc *a,
+			       uint32_t steps, double dwell)
+{
+	uint64_t *through = ACC_TP(a, SIM_TP_CONV);
+
+	for (uint32_t i = 0; i < w->nd; i++)
+		through[w->distinct[i]]++;
+	a->conv_len_hist[steps < SIM_HIST ? steps : SIM_HIST - 1]++;
+	a->conv_len_sum += steps;
+	if (steps > a->conv_len_max)
+		a->conv_len_max = steps;
+	a->conv_dwell_sum += dwell;
+}
+
+static void sim_walk_rate(struct sim_acc *a, uint32_t persona, double mood)
+{
+	struct sim_persona_result *p = &a->personas[persona];
+
+	if (mood >= SIM_PROMOTER_MOOD) {
+		a->promoters++;
+		p->promoters++;
+	} else if (mood <= SIM_DETRACTOR_MOOD) {
+		a->detractors++;
+		p->detractors++;
+	} else {
+		a->passives++;
+		p->passives++;
+	}
+}
+
+static void sim_walk_flow(const struct sim_persona_tab *p, bool full,
+			  uint32_t off, uint32_t col, uint64_t r, struct sim_acc *a)
+{
+	const struct sim_alias *tab = (full ? p->full : p->plain) + off + col;
+	const struct sim_alias_edge *e = (full ? p->full_edge : p->plain_edge) +
+					 off + col;
+	int32_t id = (uint32_t)r < tab->thr ? e->own : e->alt;
+
+	if (id >= 0)
+		a->flow[id]++;
+}
+
+/* After the walk: fold the customer into the block's counters. */
+static void sim_walk_finish(struct sim_walker *w, struct sim_acc *a,
+			    struct sim_trail *tr, uint64_t c)
+{
+	uint64_t *visits = ACC_TP(a, SIM_TP_VISITS);
+	uint64_t *sq = ACC_TP(a, SIM_TP_VISITS_SQ);
+	uint64_t *reach = ACC_TP(a, SIM_TP_REACH);
+	struct sim_persona_result *p = &a->personas[tr->persona];
+	uint64_t h;
+
+	for (uint32_t i = 0; i < w->nd; i++) {
+		uint32_t t = w->distinct[i];
+		uint64_t v = w->cnt[t];
+		visits[t] += v;
+		sq[t] += v * v;
+		reach[t]++;
+		w->cnt[t] = 0;
+	}
+	a->customers++;
+	a->steps += tr->steps;
+	a->ends[tr->end]++;
+	ACC_TP(a, tr->end == SIM_END_EXIT ? SIM_TP_EXITS : SIM_TP_DROPS)[tr->cur]++;
+	for (int s = 0; s < MOT_STAGE_COUNT; s++)
+		a->stage_reach[s] += (tr->stages >> s) & 1u;
+	a->loop_hist[tr->loops < SIM_HIST ? tr->loops : SIM_HIST - 1]++;
+	a->loop_sum += tr->loops;
+	if (tr->loops > a->loop_max)
+		a->loop_max = tr->loops;
+	p->customers++;
+	p->steps += tr->steps;
+	p->conversions += tr->conv;
+	a->conversions += tr->conv;
+	h = sim_splitmix(tr->hash ^ ((uint64_t)tr->end << 56));
+	sim_ptab_add(&a->paths, h ? h : 1, c, 1);
+}
+
+/*
+ * One customer.  `full`, `record`, `trace` and `ovr` are constants at every
+ * call, so the compiler makes one lean loop per use: the plain walk, the
+ * full walk, a walk again with touchpoint `ovr` one point better that only
+ * says whether the customer buys, and a walk again that writes down its
+ * path (w->trace).  Nothing is allocated here.
+ */
+static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
+				       struct sim_acc *a, const bool full,
+				       const bool record, const bool trace,
+				       const int32_t ovr)
+{
+	const struct sim_model *m = w->m;
+	const struct sim_node *nodes = m->nodes;
+	const struct sim_persona_tab *p;
+	const struct sim_alias *tab;
+	uint32_t *cnt = w->cnt, *dist = w->distinct;
+	struct sim_rng rng;
+	struct sim_trail tr;
+	/* The loop keeps its state in locals: through tr or w the compiler
+	 * would have to store and reload it around every counter write. */
+	uint32_t col, patience, steps = 0, nd = 0, loops = 0, last = 0;
+	uint32_t stages = 0;
+	uint64_t hash = 0xcbf29ce484222325ULL;
+	double sens, mood = 0, dwell = 0;
+	bool conv = false, rated = false;
+	int32_t cur;
+
+	sim_rng_seed(&rng, w->seed, c);
+	tr.persona = m->n_personas > 1 ? (uint32_t)sim_alias_draw(
+		m->persona_tab, (uint32_t)m->n_personas, sim_rng_next(&rng),
+		&col) : 0;
+	cur = m->n_entry_cols > 1 ? sim_alias_draw(m->entry_tab,
+		(uint32_t)m->n_entry_cols, sim_rng_next(&rng), &col) :
+		m->entry_tab[0].own;
+	p = &m->personas[tr.persona];
+	tab = full ? p->full : p->plain;
+	sens = p->sensitivity;
+	patience = p->patience < SIM_MAX_STEPS ? p->patience : SIM_MAX_STEPS;
+	for (;;) {
+		const struct sim_node *n = &nodes[cur];
+		uint32_t f = n->flags;
+		int e = n->emotion + (cur == ovr);
+		uint64_t r;
+		int32_t out;
+
+		steps++;
+		mood = SIM_MOOD_DECAY * mood + sens * e;
+		if (record) {
+			uint32_t k = cnt[cur];
+			dist[nd] = (uint32_t)cur;
+			nd += k == 0;
+			cnt[cur] = k + 1;
+			if (trace && steps <= SIM_PATH_SHOW)
+				w->trace.nodes[steps - 1] = (uint16_t)cur;
+			hash = (hash ^ (uint64_t)cur) * 0x100000001b3ULL;
+			stages |= 1u << n->stage;
+			dwell += n->dwell;
+			/* A loop: into exploration after evaluation. */
+			loops += (f & SIM_F_EXPL) && last == SIM_F_EVAL;
+			if (f & (SIM_F_EXPL | SIM_F_EVAL))
+				last = f & (SIM_F_EXPL | SIM_F_EVAL);
+		}
+		if ((f & SIM_F_CONV) && !conv) {
+			if (!record)
+				return true;
+			conv = true;
+			w->nd = nd;
+			sim_walk_converted(w, a, steps, dwell);
+		}
+		if (record && (f & SIM_F_TMOT) && !rated) {
+			rated = true;
+			sim_walk_rate(a, tr.persona, mood);
+		}
+		if (full) {
+			double pd = n->drop;
+			r = sim_rng_next(&rng);
+			if (mood < 0)
+				pd -= SIM_MOOD_DROP * mood;
+			if ((f & SIM_F_NOHELP) && e < 0)
+				pd += SIM_STRESS_DROP;
+			if ((double)(r >> 32) * 0x1.0p-32 < pd) {
+				tr.end = SIM_END_DROP;
+				break;
+			}
+			if (steps >= patience) {
+				tr.end = SIM_END_PATIENCE;
+				break;
+			}
+			if (!conv && (uint32_t)r < w->exposure_thr) {
+				cur = sim_alias_draw(m->exposure_tab,
+						     (uint32_t)m->n_exposure_cols,
+						     sim_rng_next(&rng), &col);
+				continue;
+			}
+		} else if (steps >= SIM_MAX_STEPS) {
+			tr.end = SIM_END_CUT;
+			break;
+		}
+		r = sim_rng_next(&rng);
+		out = sim_alias_draw(tab + (full ? n->full_off : n->plain_off),
+				     full ? n->full_n : n->plain_n, r, &col);
+		if (record && m->flow)
+			sim_walk_flow(p, full, full ? n->full_off : n->plain_off,
+				      col, r, a);
+		if (out < 0) {
+			tr.end = out == SIM_OUT_DROP ? SIM_END_DROP : SIM_END_EXIT;
+			break;
+		}
+		cur = out;
+	}
+	if (record) {
+		w->nd = nd;
+		tr.cur = cur;
+		tr.steps = steps;
+		tr.loops = loops;
+		tr.stages = stages;
+		tr.hash = hash;
+		tr.conv = conv;
+		sim_walk_finish(w, a, &tr, c);
+		if (trace) {
+			w->trace.len = steps;
+			w->trace.end = tr.end;
+			w->trace.converted = conv;
+		}
+	}
+	return conv;
+}
+
+static bool sim_walk_plain(struct sim_walker *w, uint64_t c, struct sim_acc *a)
+{
+	return sim_walk(w, c, a, false, true, false, -1);
+}
+
+static bool sim_walk_full(struct sim_walker *w, uint64_t c, struct sim_acc *a)
+{
+	return sim_walk(w, c, a, true, true, false, -1);
+}
+
+static bool sim_walk_better(struct sim_walker *w, uint64_t c, int32_t t)
+{
+	return sim_walk(w, c, NULL, true, false, false, t);
+}
+
+/* Walk customer c again to read its path back into w->trace. */
+static void sim_walk_trace(struct sim_walker *w, uint64_t c, struct sim_acc *a)
+{
+	memset(&w->trace, 0, sizeof w->trace);
+	if (w->m->plain)
+		sim_walk(w, c, a, false, true, true, -1);
+	else
+		sim_walk(w, c, a, true, true, true, -1);
+}
+
+/*
+ * Emotion effects: customer c walks again once per touchpoint it visited
+ * (a walk that never reaches t cannot change when t does), with that
+ * touchpoint one point better.
+ */
+static void sim_walk_impact(struct sim_walker *w, uint64_t c, bool conv,
+			    struct sim_acc *a)
+{
+	uint64_t *up = ACC_TP(a, SIM_TP_EMO_UP), *down = ACC_TP(a, SIM_TP_EMO_DOWN);
+	uint32_t nd = w->nd;
+
+	for (uint32_t i = 0; i < nd; i++) {
+		uint32_t t = w->distinct[i];
+		bool alt;
+
+		if (w->m->nodes[t].emotion >= MOT_EMOTION_MAX)
+			continue;
+		alt = sim_walk_better(w, c, (int32_t)t);
+		up[t] += alt && !conv;
+		down[t] += !alt && conv;
+	}
+	a->impact++;
+}
+
+/* --- threads and blocks ------------------------------------------------ */
+
+struct sim_slot {
+	struct sim_acc acc[2];
+	uint64_t pair[2];      /* gained, lost */
+	uint64_t block;
+	bool ready;
+};
+
+struct sim_job {
+	const struct sim_model *m[2];
+	int nm;
+	const struct sim_run *r;
+	uint64_t nblocks;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	uint64_t next_claim, next_merge;
+	size_t nslots;
+	struct sim_slot *slots;
+	struct sim_acc total[2];
+	uint64_t pair[2];
+};
+
+static void sim_block(struct sim_job *job, struct sim_walker *w,
+		      struct sim_slot *s, uint64_t b)
+{
+	uint64_t c0 = b * SIM_BLOCK, c1 = c0 + SIM_BLOCK;
+
+	if (c1 > job->r->customers)
+		c1 = job->r->customers;
+	for (int k = 0; k < job->nm; k++)
+		sim_acc_clear(&s->acc[k]);
+	s->pair[0] = s->pair[1] = 0;
+	for (uint64_t c = c0; c < c1; c++) {
+		bool conv[2];
+		for (int k = 0; k < job->nm; k++) {
+			const struct sim_model *m = job->m[k];
+			w[k].nd = 0;
+			conv[k] = m->plain ? sim_walk_plain(&w[k], c, &s->acc[k]) :
+					     sim_walk_full(&w[k], c, &s->acc[k]);
+			if (!m->plain && k == 0 && c < job->r->impact_customers)
+				sim_walk_impact(&w[k], c, conv[k], &s->acc[k]);
+		}
+		if (job->nm == 2) {
+			s->pair[0] += conv[1] && !conv[0];
+			s->pair[1] += conv[0] && !conv[1];
+		}
+	}
+	for (int k = 0; k < job->nm; k++)
+		sim_ptab_reduce(&s->acc[k].paths);
+}
+
+/* With the lock held: merge every finished block that is next in order. */
+static void sim_merge_ready(struct sim_job *job)
+{
+	for (;;) {
+		struct sim_slot *s = &job->slots[job->next_merge % job->nslots];
+		uint64_t done;
+
+		if (!s->ready || s->block != job->next_merge)
+			break;
+		for (int k = 0; k < job->nm; k++)
+			sim_acc_merge(&job->total[k], &s->acc[k]);
+		job->pair[0] += s->pair[0];
+		job->pair[1] += s->pair[1];
+		s->ready = false;
+		job->next_merge++;
+		done = job->next_merge * SIM_BLOCK;
+		if (job->r->progress)
+			job->r->progress(job->r->progress_ctx,
+					 done < job->r->customers ? done :
+					 job->r->customers, job->r->customers);
+	}
+}
+
+/*
+ * A thread's scratch is written at every step: it gets cache lines of its
+ * own (64-byte aligned, rounded up, with a line of padding), or two
+ * threads would fight over a line that both merely happen to touch.
+ */
+static uint32_t *sim_private_array(size_t n)
+{
+	size_t bytes = (n * sizeof(uint32_t) + 127) / 64 * 64;
+	void *p = aligned_alloc(64, bytes);
+
+	if (!p) {
+		fprintf(stderr, "mot: out of memory\n");
+		abort();
+	}
+	memset(p, 0, bytes);
+	return p;
+}
+
+static void sim_walker_init(struct sim_walker *w, const struct sim_model *m,
+			    uint64_t seed)
+{
+	double thr = m->exposure_rate * 4294967296.0;
+
+	w->m = m;
+	w->seed = seed;
+	w->cnt = sim_private_array(m->n + 1);
+	w->distinct = sim_private_array(m->n + 1);
+	w->nd = 0;
+	w->exposure_thr = !m->exposure_tab ? 0 : thr >= 4294967295.0 ?
+			  UINT32_MAX : (uint32_t)thr;
+}
+
+static void *sim_worker(void *arg)
+{
+	struct sim_job *job = arg;
+	struct sim_walker w[2];
+
+	for (int k = 0; k < job->nm; k++)
+		sim_walker_init(&w[k], job->m[k], job->r->seed);
+	pthread_mutex_lock(&job->mu);
+	for (;;) {
+		uint64_t b;
+		struct sim_slot *s;
+
+		while (job->next_claim < job->nblocks &&
+		       job->next_claim - job->next_merge >= job->nslots)
+			pthread_cond_wait(&job->cv, &job->mu);
+		if (job->next_claim >= job->nblocks)
+			break;
+		b = job->next_claim++;
+		s = &job->slots[b % job->nslots];
+		pthread_mutex_unlock(&job->mu);
+		sim_block(job, w, s, b);
+		pthread_mutex_lock(&job->mu);
+		s->block = b;
+		s->ready = true;
+		sim_merge_ready(job);
+		pthread_cond_broadcast(&job->cv);
+	}
+	pthread_mutex_unlock(&job->mu);
+	for (int k = 0; k < job->nm; k++) {
+		free(w[k].cnt);
+		free(w[k].distinct);
+	}
+	return NULL;
+}
+
+static unsigned sim_threads(const struct sim_run *r, uint64_t nblocks)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	uint64_t t = r->threads ? r->threads : cores > 0 ? (uint64_t)cores : 1;
+
+	if (t > SIM_MAX_THREADS)
+		t = SIM_MAX_THREADS;
+	if (t > nblocks)
+		t = nblocks;
+	return t ? (unsigned)t : 1;
+}
+
+static void sim_job_run(struct sim_job *job)
+{
+	unsigned nt = sim_threads(job->r, job->nblocks), started = 0;
+	pthread_t *tids = xcalloc(nt, sizeof *tids);
+
+	job->nslots = 2 * (size_t)nt;
+	job->slots = xcalloc(job->nslots, sizeof *job->slots);
+	for (size_t i = 0; i < job->nslots; i++)
+		for (int k = 0; k < job->nm; k++)
+			sim_acc_init(&job->slots[i].acc[k], job->m[k],
+				     2 * SIM_BLOCK, 0);
+	pthread_mutex_init(&job->mu, NULL);
+	pthread_cond_init(&job->cv, NULL);
+	/* The calling thread works too; a thread that cannot be started
+	 * only makes the run slower, never different. */
+	for (unsigned i = 1; i < nt; i++)
+		if (pthread_create(&tids[started], NULL, sim_worker, job) == 0)
+			started++;
+	sim_worker(job);
+	for (unsigned i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	pthread_mutex_destroy(&job->mu);
+	pthread_cond_destroy(&job->cv);
+	for (size_t i = 0; i < job->nslots; i++)
+		for (int k = 0; k < job->nm; k++)
+			sim_acc_free(&job->slots[i].acc[k]);
+	free(job->slots);
+	free(tids);
+}
+
+/* --- results ----------------------------------------------------------- */
+
+static uint64_t *sim_copy_tp(const struct sim_acc *a, int f)
+{
+	uint64_t *v = xcalloc(a->n + 1, sizeof *v);
+
+	memcpy(v, ACC_TP(a, f), a->n * sizeof *v);
+	return v;
+}
+
+/* The most common paths, read back by walking their first customers. */
+static void sim_result_paths(struct sim_result *res, const struct sim_acc *a,
+			     const struct sim_model *m, uint64_t seed)
+{
+	struct sim_pent *all = sim_ptab_sorted(&a->paths);
+	struct sim_walker w;
+	struct sim_acc scratch;
+
+	sim_walker_init(&w, m, seed);
+	sim_acc_init(&scratch, m, 64, 0);
+	res->n_top = a->paths.n < SIM_TOP_PATHS ? a->paths.n : SIM_TOP_PATHS;
+	for (size_t i = 0; i < res->n_top; i++) {
+		sim_walk_trace(&w, all[i].first, &scratch);
+		res->top[i] = w.trace;
+		res->top[i].count = all[i].count;
+	}
+	res->paths_pruned = a->paths.pruned;
+	sim_acc_free(&scratch);
+	free(w.cnt);
+	free(w.distinct);
+	free(all);
+}
+
+static void sim_result_fill(struct sim_result *res, const struct sim_acc *a,
+			    const struct sim_model *m, uint64_t seed)
+{
+	memset(res, 0, sizeof *res);
+	res->n = a->n;
+	res->n_edges = a->n_edges;
+	res->n_personas = a->n_personas;
+	res->customers = a->customers;
+	res->steps = a->steps;
+	res->conversions = a->conversions;
+	memcpy(res->ends, a->ends, sizeof res->ends);
+	memcpy(res->stage_reach, a->stage_reach, sizeof res->stage_reach);
+	res->promoters = a->promoters;
+	res->passives = a->passives;
+	res->detractors = a->detractors;
+	res->visits = sim_copy_tp(a, SIM_TP_VISITS);
+	res->visits_sq = sim_copy_tp(a, SIM_TP_VISITS_SQ);
+	res->reach = sim_copy_tp(a, SIM_TP_REACH);
+	res->drops = sim_copy_tp(a, SIM_TP_DROPS);
+	res->exits = sim_copy_tp(a, SIM_TP_EXITS);
+	res->conv_through = sim_copy_tp(a, SIM_TP_CONV);
+	res->emo_up = sim_copy_tp(a, SIM_TP_EMO_UP);
+	res->emo_down = sim_copy_tp(a, SIM_TP_EMO_DOWN);
+	res->impact_customers = a->impact;
+	if (a->flow) {
+		res->flow = xcalloc(a->n_edges + 1, sizeof *res->flow);
+		memcpy(res->flow, a->flow, a->n_edges * sizeof *res->flow);
+	}
+	memcpy(res->loop_hist, a->loop_hist, sizeof res->loop_hist);
+	res->loop_sum = a->loop_sum;
+	res->loop_max = a->loop_max;
+	memcpy(res->conv_len_hist, a->conv_len_hist, sizeof res->conv_len_hist);
+	res->conv_len_sum = a->conv_len_sum;
+	res->conv_len_max = a->conv_len_max;
+	res->conv_dwell_sum = a->conv_dwell_sum;
+	res->personas = xcalloc(a->n_personas, sizeof *res->personas);
+	memcpy(res->personas, a->personas, a->n_personas * sizeof *res->personas);
+	sim_result_paths(res, a, m, seed);
+}
+
+void sim_result_free(struct sim_result *res)
+{
+	free(res->visits);
+	free(res->visits_sq);
+	free(res->reach);
+	free(res->drops);
+	free(res->exits);
+	free(res->conv_through);
+	free(res->emo_up);
+	free(res->emo_down);
+	free(res->flow);
+	free(res->personas);
+	memset(res, 0, sizeof *res);
+}
+
+void sim_run_init(struct sim_run *r)
+{
+	memset(r, 0, sizeof *r);
+	r->customers = 100000;
+	r->seed = 1;
+}
+
+/* Distinct paths kept in the totals before rare ones are pruned. */
+#define SIM_PATHS_KEPT (1u << 15)
+
+static int sim_go(const struct sim_model *a, const struct sim_model *b,
+		  const struct sim_run *r, struct sim_result *ra,
+		  struct sim_result *rb, struct sim_pair *pair, char *err,
+		  size_t errlen)
+{
+	struct sim_job job;
+
+	if (r->customers == 0) {
+		snprintf(err, errlen, "no customers to simulate");
+		return -1;
+	}
+	if (b && b->n != a->n) {
+		snprintf(err, errlen, "the two journeys to compare differ in "
+			 "their touchpoints");
+		return -1;
+	}
+	memset(&job, 0, sizeof job);
+	job.m[0] = a;
+	job.m[1] = b;
+	job.nm = b ? 2 : 1;
+	job.r = r;
+	job.nblocks = (r->customers + SIM_BLOCK - 1) / SIM_BLOCK;
+	for (int k = 0; k < job.nm; k++)
+		sim_acc_init(&job.total[k], job.m[k], 2 * SIM_PATHS_KEPT,
+			     SIM_PATHS_KEPT);
+	sim_job_run(&job);
+	sim_result_fill(ra, &job.total[0], a, r->seed);
+	if (b) {
+		sim_result_fill(rb, &job.total[1], b, r->seed);
+		pair->gained = job.pair[0];
+		pair->lost = job.pair[1];
+	}
+	for (int k = 0; k < job.nm; k++)
+		sim_acc_free(&job.total[k]);
+	return 0;
+}
+
+int sim_simulate(const struct sim_model *m, const struct sim_run *r,
+		 struct sim_result *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	return sim_go(m, NULL, r, out, NULL, NULL, err, errlen);
+}
+
+int sim_compare(const struct sim_model *base, const struct sim_model *alt,
+		const struct sim_run *r, struct sim_result *rb,
+		struct sim_result *ra, struct sim_pair *pair, char *err,
+		size_t errlen)
+{
+	memset(rb, 0, sizeof *rb);
+	memset(ra, 0, sizeof *ra);
+	memset(pair, 0, sizeof *pair);
+	return sim_go(base, alt, r, rb, ra, pair, err, errlen);
+}
+
+/* --- outcomes of single customers (word of mouth) ----------------------- */
+
+struct sim_outjob {
+	const struct sim_model *m;
+	uint64_t seed, c0;
+	size_t n;
+	uint8_t *out;
+};
+
+static void *sim_outcome_worker(void *arg)
+{
+	struct sim_outjob *o = arg;
+	struct sim_walker w;
+	struct sim_acc a;
+
+	sim_walker_init(&w, o->m, o->seed);
+	sim_acc_init(&a, o->m, 2 * SIM_BLOCK, 0);
+	for (size_t i = 0; i < o->n; i++) {
+		uint64_t before = a.promoters;
+		bool conv;
+
+		/* The counters only serve to read the rating back. */
+		if (i % SIM_BLOCK == 0)
+			sim_acc_clear(&a);
+		before = a.promoters;
+		conv = o->m->plain ? sim_walk_plain(&w, o->c0 + i, &a) :
+				     sim_walk_full(&w, o->c0 + i, &a);
+		o->out[i] = (uint8_t)(conv | (a.promoters > before) << 1);
+	}
+	sim_acc_free(&a);
+	free(w.cnt);
+	free(w.distinct);
+	return NULL;
+}
+
+void sim_outcomes(const struct sim_model *m, uint64_t seed, uint64_t c0,
+		  size_t n, uint8_t *out, unsigned threads)
+{
+	struct sim_run r;
+	unsigned nt;
+	struct sim_outjob *jobs;
+	pthread_t *tids;
+	size_t per;
+	bool *started;
+
+	sim_run_init(&r);
+	r.threads = threads;
+	nt = sim_threads(&r, (n + SIM_BLOCK - 1) / SIM_BLOCK);
+	jobs = xcalloc(nt, sizeof *jobs);
+	tids = xcalloc(nt, sizeof *tids);
+	started = xcalloc(nt, sizeof *started);
+	per = (n + nt - 1) / nt;
+	/* Contiguous shares: each outcome depends on its customer only. */
+	for (unsigned i = 0; i < nt; i++) {
+		size_t lo = (size_t)i * per < n ? (size_t)i * per : n;
+		size_t hi = lo + per < n ? lo + per : n;
+		jobs[i] = (struct sim_outjob){ m, seed, c0 + lo,
+					       hi > lo ? hi - lo : 0, out + lo };
+		if (i > 0)
+			started[i] = pthread_create(&tids[i], NULL,
+						    sim_outcome_worker,
+						    &jobs[i]) == 0;
+	}
+	sim_outcome_worker(&jobs[0]);
+	for (unsigned i = 1; i < nt; i++) {
+		if (started[i])
+			pthread_join(tids[i], NULL);
+		else
+			sim_outcome_worker(&jobs[i]);
+	}
+	free(jobs);
+	free(tids);
+	free(started);
+}
