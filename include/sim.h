@@ -62,6 +62,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "model.h"
 
@@ -254,8 +255,6 @@ int analyze_journey(const struct mot_journey *j, const char *persona,
 void analyze_result_free(struct analyze_result *r);
 
 /* --- reports (src/sim_report.c) ---------------------------------------- */
-
-#include <stdio.h>
 
 enum sim_format { SIM_FMT_TEXT, SIM_FMT_JSON, SIM_FMT_CSV };
 

@@ -58,6 +58,9 @@ static const struct cli_command cli_commands[] = {
 	{ "rm", "JOURNEY...", "delete journeys", "", cmd_rm },
 	{ "cp", "JOURNEY NEW", "copy a journey under a new key", "", cmd_cp },
 	{ "rename", "JOURNEY NEW", "change a journey's key", "", cmd_rename },
+	{ "edit", "[JOURNEY]", "open the journey designer (full screen)",
+	  "Every change is saved the moment it is made; u undoes, ? lists "
+	  "the keys.\n", cmd_edit },
 	{ "simulate", "JOURNEY [-n N] [--seed S] [--plain] [--set TP.FIELD=V]... "
 	  "[--compare] [--days D]",
 	  "walk simulated customers through a journey",
@@ -399,16 +402,12 @@ static int cli_take_db(int *argc, char **argv, const char **db)
 	return 0;
 }
 
+/* `mot` alone opens the designer, as `mot edit` does. */
 static int cli_no_command(struct cli_ctx *ctx)
 {
-	(void)ctx;
-	fprintf(stderr,
-		"mot: the full-screen journey designer is not in this build yet.\n"
-		"Try:\n"
-		"  mot list              the journeys in %s\n"
-		"  mot show JOURNEY      a journey as a text map\n"
-		"  mot --help            every command\n", ctx->db_path);
-	return CLI_FAIL;
+	char *argv[] = { "edit", NULL };
+
+	return cmd_edit(ctx, 1, argv);
 }
 
 int cli_main(int argc, char **argv)

@@ -141,8 +141,12 @@ static inline int32_t sim_alias_draw(const struct sim_alias *tab, uint32_t n,
 	uint32_t k = (uint32_t)(((r >> 32) * (uint64_t)n) >> 32);
 	const struct sim_alias *a = &tab[k];
 
+	/* Branch-free: the choice is a coin flip the predictor cannot learn,
+	 * and a mispredicted branch costs more than the whole step. */
+	uint32_t keep = 0u - (uint32_t)((uint32_t)r < a->thr);
+
 	*col = k;
-	return (uint32_t)r < a->thr ? a->own : a->alt;
+	return (int32_t)(((uint32_t)a->own & keep) | ((uint32_t)a->alt & ~keep));
 }
 
 /* Build n columns for weights w (sum > 0) with outcomes out[]. */

@@ -279,35 +279,41 @@ static void sim_acc_merge(struct sim_acc *t, const struct sim_acc *b)
 
 /* --- the walk ---------------------------------------------------------- */
 
-/* Per-thread scratch: visits of the current customer per touchpoint, and
- * the touchpoints it visited, in order of first visit. */
+/*
+ * A walk is done in two passes.  The first draws the path, with only what
+ * changes the path (in the full model: the mood, whether the customer
+ * bought), and writes the touchpoints down.  The second reads the path
+ * back and counts everything else.  The drawing loop, a chain of
+ * dependent loads (touchpoint, table, next touchpoint), so stays free of
+ * bookkeeping; the counting pass depends on no random number; and the
+ * path written down is also what the top paths are read back from.
+ */
+
+/* Per-thread scratch: the path, visits of the current customer per
+ * touchpoint, and the touchpoints visited in order of first visit. */
 struct sim_walker {
 	const struct sim_model *m;
 	uint64_t seed;
+	uint16_t *path;         /* SIM_MAX_STEPS */
 	uint32_t *cnt, *distinct;
 	uint32_t nd;
 	uint32_t exposure_thr;  /* exposure_rate as a 32-bit threshold */
-	struct sim_path trace;  /* the path of a walk with `trace` */
 };
 
-/* What happened to one customer, for the bookkeeping after the walk. */
+/* How a walk went, for the counting pass. */
 struct sim_trail {
-	uint32_t steps, loops, persona;
-	int32_t cur;          /* where the walk ended */
+	uint32_t steps, persona;
 	enum sim_end end;
-	bool conv;
-	unsigned stages;      /* bit s: stage s reached */
-	uint64_t hash;
 };
 
 /* The purchase: every touchpoint visited so far led to it (removal
  * effects), and the path length and time it took. */
 static void sim_walk_converted(struct sim_walker *w, struct sim_acc *a,
-			       uint32_t steps, double dwell)
+			       uint32_t nd, uint32_t steps, double dwell)
 {
 	uint64_t *through = ACC_TP(a, SIM_TP_CONV);
 
-	for (uint32_t i = 0; i < w->nd; i++)
+	for (uint32_t i = 0; i < nd; i++)
 		through[w->distinct[i]]++;
 	a->conv_len_hist[steps < SIM_HIST ? steps : SIM_HIST - 1]++;
 	a->conv_len_sum += steps;
@@ -344,15 +350,13 @@ static void sim_walk_flow(const struct sim_persona_tab *p, bool full,
 		a->flow[id]++;
 }
 
-/* After the walk: fold the customer into the block's counters. */
-static void sim_walk_finish(struct sim_walker *w, struct sim_acc *a,
-			    struct sim_trail *tr, uint64_t c)
+/* Visits per touchpoint of this customer into the block's counters, and
+ * the scratch back to zero. */
+static void sim_walk_visits(struct sim_walker *w, struct sim_acc *a)
 {
 	uint64_t *visits = ACC_TP(a, SIM_TP_VISITS);
 	uint64_t *sq = ACC_TP(a, SIM_TP_VISITS_SQ);
 	uint64_t *reach = ACC_TP(a, SIM_TP_REACH);
-	struct sim_persona_result *p = &a->personas[tr->persona];
-	uint64_t h;
 
 	for (uint32_t i = 0; i < w->nd; i++) {
 		uint32_t t = w->distinct[i];
@@ -362,50 +366,119 @@ static void sim_walk_finish(struct sim_walker *w, struct sim_acc *a,
 		reach[t]++;
 		w->cnt[t] = 0;
 	}
+}
+
+/* Minutes spent up to and including step `upto` of the path. */
+static double sim_path_dwell(const struct sim_walker *w, const uint16_t *path,
+			     uint32_t upto)
+{
+	double d = 0;
+
+	for (uint32_t i = 0; i <= upto; i++)
+		d += w->m->nodes[path[i]].dwell;
+	return d;
+}
+
+/* The mood after step `upto` of the path (as the drawing pass had it). */
+static double sim_path_mood(const struct sim_walker *w, const uint16_t *path,
+			    uint32_t persona, uint32_t upto)
+{
+	double sens = w->m->personas[persona].sensitivity, mood = 0;
+
+	for (uint32_t i = 0; i <= upto; i++)
+		mood = SIM_MOOD_DECAY * mood + sens * w->m->nodes[path[i]].emotion;
+	return mood;
+}
+
+/* The counting pass over the path; returns whether the customer bought. */
+static bool sim_walk_count(struct sim_walker *w, const uint16_t *path,
+			   struct sim_acc *a, const struct sim_trail *tr,
+			   uint64_t c)
+{
+	const struct sim_node *nodes = w->m->nodes;
+	uint32_t *cnt = w->cnt, *dist = w->distinct;
+	uint32_t nd = 0, loops = 0, last = 0, cur = 0, seen = 0;
+	/* Step of the first purchase and of the first TMOT visit, and the
+	 * touchpoints met by the purchase; kept without branches, since
+	 * whether a step is one of them is as random as the walk. */
+	uint32_t conv_step = UINT32_MAX, conv_nd = 0, tmot_step = UINT32_MAX;
+	unsigned stages = 0;
+	uint64_t hash = 0xcbf29ce484222325ULL, h;
+	struct sim_persona_result *p = &a->personas[tr->persona];
+	bool conv;
+
+	for (uint32_t i = 0; i < tr->steps; i++) {
+		uint32_t f, k, fresh_conv, fresh_tmot;
+
+		cur = path[i];
+		f = nodes[cur].flags;
+		k = cnt[cur];
+		dist[nd] = cur;
+		nd += k == 0;
+		cnt[cur] = k + 1;
+		stages |= 1u << nodes[cur].stage;
+		hash = (hash ^ cur) * 0x100000001b3ULL;
+		/* A loop: into exploration after evaluation. */
+		loops += (f & SIM_F_EXPL) && last == SIM_F_EVAL;
+		if (f & (SIM_F_EXPL | SIM_F_EVAL))
+			last = f & (SIM_F_EXPL | SIM_F_EVAL);
+		fresh_conv = f & ~seen & SIM_F_CONV;
+		fresh_tmot = f & ~seen & SIM_F_TMOT;
+		conv_step = fresh_conv ? i : conv_step;
+		conv_nd = fresh_conv ? nd : conv_nd;
+		tmot_step = fresh_tmot ? i : tmot_step;
+		seen |= f;
+	}
+	conv = conv_step != UINT32_MAX;
+	if (conv)
+		sim_walk_converted(w, a, conv_nd, conv_step + 1,
+				   sim_path_dwell(w, path, conv_step));
+	if (tmot_step != UINT32_MAX)
+		sim_walk_rate(a, tr->persona,
+			      sim_path_mood(w, path, tr->persona, tmot_step));
+	w->nd = nd;
+	sim_walk_visits(w, a);
 	a->customers++;
 	a->steps += tr->steps;
 	a->ends[tr->end]++;
-	ACC_TP(a, tr->end == SIM_END_EXIT ? SIM_TP_EXITS : SIM_TP_DROPS)[tr->cur]++;
+	ACC_TP(a, tr->end == SIM_END_EXIT ? SIM_TP_EXITS : SIM_TP_DROPS)[cur]++;
 	for (int s = 0; s < MOT_STAGE_COUNT; s++)
-		a->stage_reach[s] += (tr->stages >> s) & 1u;
-	a->loop_hist[tr->loops < SIM_HIST ? tr->loops : SIM_HIST - 1]++;
-	a->loop_sum += tr->loops;
-	if (tr->loops > a->loop_max)
-		a->loop_max = tr->loops;
+		a->stage_reach[s] += (stages >> s) & 1u;
+	a->loop_hist[loops < SIM_HIST ? loops : SIM_HIST - 1]++;
+	a->loop_sum += loops;
+	if (loops > a->loop_max)
+		a->loop_max = loops;
 	p->customers++;
 	p->steps += tr->steps;
-	p->conversions += tr->conv;
-	a->conversions += tr->conv;
-	h = sim_splitmix(tr->hash ^ ((uint64_t)tr->end << 56));
+	p->conversions += conv;
+	a->conversions += conv;
+	h = sim_splitmix(hash ^ ((uint64_t)tr->end << 56));
 	sim_ptab_add(&a->paths, h ? h : 1, c, 1);
+	return conv;
 }
 
 /*
- * One customer.  `full`, `record`, `trace` and `ovr` are constants at every
- * call, so the compiler makes one lean loop per use: the plain walk, the
- * full walk, a walk again with touchpoint `ovr` one point better that only
- * says whether the customer buys, and a walk again that writes down its
- * path (w->trace).  Nothing is allocated here.
+ * The drawing pass for one customer.  `full`, `record` and `ovr` are
+ * constants at every call, so the compiler makes one lean loop per use:
+ * the plain walk, the full walk, and a walk again with touchpoint `ovr`
+ * one point better that only says whether the customer buys.  Nothing is
+ * allocated here.
  */
 static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 				       struct sim_acc *a, const bool full,
-				       const bool record, const bool trace,
-				       const int32_t ovr)
+				       const bool record, const int32_t ovr)
 {
 	const struct sim_model *m = w->m;
 	const struct sim_node *nodes = m->nodes;
 	const struct sim_persona_tab *p;
 	const struct sim_alias *tab;
-	uint32_t *cnt = w->cnt, *dist = w->distinct;
+	uint16_t *path = w->path;
+	const bool flow = record && m->flow;
 	struct sim_rng rng;
 	struct sim_trail tr;
-	/* The loop keeps its state in locals: through tr or w the compiler
-	 * would have to store and reload it around every counter write. */
-	uint32_t col, patience, steps = 0, nd = 0, loops = 0, last = 0;
-	uint32_t stages = 0;
-	uint64_t hash = 0xcbf29ce484222325ULL;
-	double sens, mood = 0, dwell = 0;
-	bool conv = false, rated = false;
+	uint32_t col, patience, steps = 0;
+	double sens, mood = 0;
+	bool conv = false;
 	int32_t cur;
 
 	sim_rng_seed(&rng, w->seed, c);
@@ -418,44 +491,27 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 	p = &m->personas[tr.persona];
 	tab = full ? p->full : p->plain;
 	sens = p->sensitivity;
-	patience = p->patience < SIM_MAX_STEPS ? p->patience : SIM_MAX_STEPS;
+	patience = full && p->patience < SIM_MAX_STEPS ? p->patience :
+		   SIM_MAX_STEPS;
 	for (;;) {
 		const struct sim_node *n = &nodes[cur];
-		uint32_t f = n->flags;
-		int e = n->emotion + (cur == ovr);
 		uint64_t r;
 		int32_t out;
 
+		if (record)
+			path[steps] = (uint16_t)cur;
 		steps++;
-		mood = SIM_MOOD_DECAY * mood + sens * e;
-		if (record) {
-			uint32_t k = cnt[cur];
-			dist[nd] = (uint32_t)cur;
-			nd += k == 0;
-			cnt[cur] = k + 1;
-			if (trace && steps <= SIM_PATH_SHOW)
-				w->trace.nodes[steps - 1] = (uint16_t)cur;
-			hash = (hash ^ (uint64_t)cur) * 0x100000001b3ULL;
-			stages |= 1u << n->stage;
-			dwell += n->dwell;
-			/* A loop: into exploration after evaluation. */
-			loops += (f & SIM_F_EXPL) && last == SIM_F_EVAL;
-			if (f & (SIM_F_EXPL | SIM_F_EVAL))
-				last = f & (SIM_F_EXPL | SIM_F_EVAL);
-		}
-		if ((f & SIM_F_CONV) && !conv) {
-			if (!record)
-				return true;
-			conv = true;
-			w->nd = nd;
-			sim_walk_converted(w, a, steps, dwell);
-		}
-		if (record && (f & SIM_F_TMOT) && !rated) {
-			rated = true;
-			sim_walk_rate(a, tr.persona, mood);
-		}
 		if (full) {
+			uint32_t f = n->flags;
+			int e = n->emotion + (cur == ovr);
 			double pd = n->drop;
+
+			mood = SIM_MOOD_DECAY * mood + sens * e;
+			if ((f & SIM_F_CONV) && !conv) {
+				if (!record)
+					return true;
+				conv = true;
+			}
 			r = sim_rng_next(&rng);
 			if (mood < 0)
 				pd -= SIM_MOOD_DROP * mood;
@@ -482,7 +538,7 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 		r = sim_rng_next(&rng);
 		out = sim_alias_draw(tab + (full ? n->full_off : n->plain_off),
 				     full ? n->full_n : n->plain_n, r, &col);
-		if (record && m->flow)
+		if (flow)
 			sim_walk_flow(p, full, full ? n->full_off : n->plain_off,
 				      col, r, a);
 		if (out < 0) {
@@ -491,47 +547,44 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 		}
 		cur = out;
 	}
-	if (record) {
-		w->nd = nd;
-		tr.cur = cur;
-		tr.steps = steps;
-		tr.loops = loops;
-		tr.stages = stages;
-		tr.hash = hash;
-		tr.conv = conv;
-		sim_walk_finish(w, a, &tr, c);
-		if (trace) {
-			w->trace.len = steps;
-			w->trace.end = tr.end;
-			w->trace.converted = conv;
-		}
-	}
-	return conv;
+	if (!record)
+		return conv;
+	tr.steps = steps;
+	return sim_walk_count(w, path, a, &tr, c);
 }
 
 static bool sim_walk_plain(struct sim_walker *w, uint64_t c, struct sim_acc *a)
 {
-	return sim_walk(w, c, a, false, true, false, -1);
+	return sim_walk(w, c, a, false, true, -1);
 }
 
 static bool sim_walk_full(struct sim_walker *w, uint64_t c, struct sim_acc *a)
 {
-	return sim_walk(w, c, a, true, true, false, -1);
+	return sim_walk(w, c, a, true, true, -1);
 }
 
 static bool sim_walk_better(struct sim_walker *w, uint64_t c, int32_t t)
 {
-	return sim_walk(w, c, NULL, true, false, false, t);
+	return sim_walk(w, c, NULL, true, false, t);
 }
 
-/* Walk customer c again to read its path back into w->trace. */
-static void sim_walk_trace(struct sim_walker *w, uint64_t c, struct sim_acc *a)
+/* Walk customer c again (into scratch counters) to read its path back. */
+static void sim_walk_trace(struct sim_walker *w, uint64_t c, struct sim_acc *a,
+			   struct sim_path *out)
 {
-	memset(&w->trace, 0, sizeof w->trace);
-	if (w->m->plain)
-		sim_walk(w, c, a, false, true, true, -1);
-	else
-		sim_walk(w, c, a, true, true, true, -1);
+	uint32_t len;
+
+	memset(out, 0, sizeof *out);
+	out->converted = w->m->plain ? sim_walk_plain(w, c, a) :
+				       sim_walk_full(w, c, a);
+	len = (uint32_t)a->steps;
+	out->len = len;
+	for (int e = 0; e < SIM_END_COUNT; e++)
+		if (a->ends[e])
+			out->end = (enum sim_end)e;
+	memcpy(out->nodes, w->path, (len < SIM_PATH_SHOW ? len : SIM_PATH_SHOW) *
+	       sizeof out->nodes[0]);
+	sim_acc_clear(a);
 }
 
 /*
@@ -638,9 +691,9 @@ static void sim_merge_ready(struct sim_job *job)
  * own (64-byte aligned, rounded up, with a line of padding), or two
  * threads would fight over a line that both merely happen to touch.
  */
-static uint32_t *sim_private_array(size_t n)
+static void *sim_private(size_t size)
 {
-	size_t bytes = (n * sizeof(uint32_t) + 127) / 64 * 64;
+	size_t bytes = (size + 127) / 64 * 64;
 	void *p = aligned_alloc(64, bytes);
 
 	if (!p) {
@@ -658,11 +711,19 @@ static void sim_walker_init(struct sim_walker *w, const struct sim_model *m,
 
 	w->m = m;
 	w->seed = seed;
-	w->cnt = sim_private_array(m->n + 1);
-	w->distinct = sim_private_array(m->n + 1);
+	w->cnt = sim_private((m->n + 1) * sizeof *w->cnt);
+	w->distinct = sim_private((m->n + 1) * sizeof *w->distinct);
+	w->path = sim_private((SIM_MAX_STEPS + 1) * sizeof *w->path);
 	w->nd = 0;
 	w->exposure_thr = !m->exposure_tab ? 0 : thr >= 4294967295.0 ?
 			  UINT32_MAX : (uint32_t)thr;
+}
+
+static void sim_walker_free(struct sim_walker *w)
+{
+	free(w->cnt);
+	free(w->distinct);
+	free(w->path);
 }
 
 static void *sim_worker(void *arg)
@@ -694,8 +755,7 @@ static void *sim_worker(void *arg)
 	}
 	pthread_mutex_unlock(&job->mu);
 	for (int k = 0; k < job->nm; k++) {
-		free(w[k].cnt);
-		free(w[k].distinct);
+		sim_walker_free(&w[k]);
 	}
 	return NULL;
 }
@@ -764,14 +824,12 @@ static void sim_result_paths(struct sim_result *res, const struct sim_acc *a,
 	sim_acc_init(&scratch, m, 64, 0);
 	res->n_top = a->paths.n < SIM_TOP_PATHS ? a->paths.n : SIM_TOP_PATHS;
 	for (size_t i = 0; i < res->n_top; i++) {
-		sim_walk_trace(&w, all[i].first, &scratch);
-		res->top[i] = w.trace;
+		sim_walk_trace(&w, all[i].first, &scratch, &res->top[i]);
 		res->top[i].count = all[i].count;
 	}
 	res->paths_pruned = a->paths.pruned;
 	sim_acc_free(&scratch);
-	free(w.cnt);
-	free(w.distinct);
+	sim_walker_free(&w);
 	free(all);
 }
 
@@ -925,8 +983,7 @@ static void *sim_outcome_worker(void *arg)
 		o->out[i] = (uint8_t)(conv | (a.promoters > before) << 1);
 	}
 	sim_acc_free(&a);
-	free(w.cnt);
-	free(w.distinct);
+	sim_walker_free(&w);
 	return NULL;
 }
 

@@ -1,0 +1,294 @@
+/*
+ * bench_sim.c - speed of the simulation engine and the exact analysis.
+ *
+ * Every figure is printed next to a baseline measured in the same run on
+ * the same machine, because absolute numbers say little on a shared box:
+ *   - "bare": the smallest possible walk of the same compiled chain (one
+ *     alias draw per step, no counting at all), single thread;
+ *   - the engine on one thread against the engine on all cores.
+ * Usage: bench_sim [JOURNEY.yaml...]   (default: $MOT_TOP/journeys/...)
+ */
+#include <dirent.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../src/sim_int.h"
+#include "sim.h"
+#include "util.h"
+#include "yamlio.h"
+
+static double bench_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* The bare chain: walk n customers through persona 0's plain tables,
+ * nothing counted but the steps.  What the engine adds is bookkeeping. */
+static double bench_bare(const struct sim_model *m, uint64_t n, uint64_t *steps)
+{
+	const struct sim_persona_tab *p = &m->personas[0];
+	double t0 = bench_now();
+	uint64_t s = 0;
+	uint32_t col;
+
+	for (uint64_t c = 0; c < n; c++) {
+		struct sim_rng rng;
+		int32_t cur;
+		sim_rng_seed(&rng, 1, c);
+		cur = sim_alias_draw(m->entry_tab, (uint32_t)m->n_entry_cols,
+				     sim_rng_next(&rng), &col);
+		while (cur >= 0) {
+			const struct sim_node *nd = &m->nodes[cur];
+			s++;
+			cur = sim_alias_draw(p->plain + nd->plain_off, nd->plain_n,
+					     sim_rng_next(&rng), &col);
+		}
+	}
+	*steps = s;
+	return bench_now() - t0;
+}
+
+/* Customer-steps per second of the engine. */
+static double bench_engine(const struct sim_model *m, uint64_t n,
+			   unsigned threads, uint64_t *steps)
+{
+	struct sim_run r;
+	struct sim_result res;
+	char err[256];
+	double t0;
+
+	sim_run_init(&r);
+	r.customers = n;
+	r.threads = threads;
+	t0 = bench_now();
+	if (sim_simulate(m, &r, &res, err, sizeof err) != 0) {
+		fprintf(stderr, "bench: %s\n", err);
+		exit(1);
+	}
+	t0 = bench_now() - t0;
+	*steps = res.steps;
+	sim_result_free(&res);
+	return (double)*steps / t0;
+}
+
+static struct sim_model *bench_compile(const struct mot_journey *j, bool plain)
+{
+	struct sim_options o;
+	struct sim_model *m;
+	char err[256];
+
+	sim_options_init(&o);
+	o.plain = plain;
+	if (sim_compile(j, &o, &m, err, sizeof err) != 0) {
+		fprintf(stderr, "bench: %s\n", err);
+		exit(1);
+	}
+	return m;
+}
+
+/* One line per journey: plain and full, 1 thread and all, and the bare
+ * chain as baseline. */
+static void bench_journey(const struct mot_journey *j, uint64_t n)
+{
+	struct sim_model *plain = bench_compile(j, true), *full = bench_compile(j, false);
+	uint64_t s_bare, s;
+	double t_bare = bench_bare(plain, n, &s_bare), bare, p1, pn, f1, fn;
+
+	bare = (double)s_bare / t_bare;
+	p1 = bench_engine(plain, n, 1, &s);
+	pn = bench_engine(plain, n, 0, &s);
+	f1 = bench_engine(full, n, 1, &s);
+	fn = bench_engine(full, n, 0, &s);
+	printf("%-24.24s %6.1f %7.1f %7.1f %5.2fx %7.1f %5.2fx %7.1f %5.2fx %5.2f\n",
+	       j->key, (double)s_bare / (double)n, bare / 1e6, p1 / 1e6, p1 / bare,
+	       pn / 1e6, pn / p1, fn / 1e6, fn / f1, fn / pn);
+	sim_model_free(plain);
+	sim_model_free(full);
+}
+
+/* A journey of n touchpoints over the five stages: three transitions
+ * each, mostly forward and one back (the messy middle), a conversion
+ * every 37th, drops of 2 to 12%, two personas. */
+static void bench_generated(struct mot_journey *j, size_t n)
+{
+	struct sim_rng rng;
+
+	model_journey_init(j);
+	j->key = xstrdup("generated-1000");
+	j->title = xstrdup("Generated");
+	j->touchpoints = xcalloc(n, sizeof *j->touchpoints);
+	j->n_touchpoints = n;
+	sim_rng_seed(&rng, 99, 0);
+	for (size_t i = 0; i < n; i++) {
+		struct mot_touchpoint *tp = &j->touchpoints[i];
+		model_touchpoint_init(tp);
+		tp->key = xasprintf("t%zu", i);
+		tp->name = xasprintf("Touchpoint %zu", i);
+		tp->stage = (enum mot_stage)(i * MOT_STAGE_COUNT / n);
+		tp->phase = (enum mot_phase)(i % MOT_PHASE_COUNT);
+		tp->drop = 0.02 + 0.1 * sim_rng_unit(&rng);
+		tp->conversion = i % 37 == 36;
+		tp->emotion = (int)(sim_rng_next(&rng) % 7) - 3;
+		tp->critical = i % 11 == 0;
+		if (i + 1 == n)
+			continue;
+		tp->next = xcalloc(3, sizeof *tp->next);
+		for (int k = 0; k < 3; k++) {
+			size_t t = k < 2 ? i + 1 + sim_rng_next(&rng) % 8 :
+				   i > 5 ? i - 1 - sim_rng_next(&rng) % 5 : i + 9;
+			if (t >= n)
+				t = n - 1 - (size_t)k;
+			tp->next[k].to = xasprintf("t%zu", t);
+			tp->next[k].weight = 1 + k;
+		}
+		tp->n_next = 3;
+		/* no duplicate targets */
+		if (strcmp(tp->next[0].to, tp->next[1].to) == 0) {
+			free(tp->next[1].to);
+			free(tp->next[1].label);
+			tp->next[1] = tp->next[2];
+			tp->n_next = 2;
+		}
+		if (tp->n_next == 3 && (strcmp(tp->next[2].to, tp->next[0].to) == 0 ||
+					strcmp(tp->next[2].to, tp->next[1].to) == 0)) {
+			free(tp->next[2].to);
+			tp->n_next = 2;
+		}
+	}
+	j->entries = xcalloc(2, sizeof *j->entries);
+	j->entries[0].to = xstrdup("t0");
+	j->entries[0].weight = 3;
+	j->entries[1].to = xstrdup("t3");
+	j->entries[1].weight = 1;
+	j->n_entries = 2;
+	j->personas = xcalloc(2, sizeof *j->personas);
+	j->n_personas = 2;
+	for (int k = 0; k < 2; k++) {
+		model_persona_init(&j->personas[k]);
+		j->personas[k].key = xstrdup(k ? "careful" : "quick");
+		j->personas[k].name = xstrdup(k ? "Careful" : "Quick");
+		j->personas[k].share = k ? 0.4 : 0.6;
+		j->personas[k].explore_bias = k ? 2.0 : 0.7;
+		j->personas[k].patience = 80;
+	}
+}
+
+static char **bench_files(int argc, char **argv, size_t *n)
+{
+	const char *top = getenv("MOT_TOP");
+	char *dir = xasprintf("%s/journeys", top && *top ? top : ".");
+	char **names = NULL;
+	size_t cap = 0;
+	DIR *d;
+	struct dirent *e;
+
+	*n = 0;
+	for (int i = 1; i < argc; i++) {
+		util_reserve((void **)&names, &cap, *n + 1, sizeof *names);
+		names[(*n)++] = xstrdup(argv[i]);
+	}
+	if (*n || !(d = opendir(dir))) {
+		free(dir);
+		return names;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0) {
+			util_reserve((void **)&names, &cap, *n + 1, sizeof *names);
+			names[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+		}
+	}
+	closedir(d);
+	free(dir);
+	return names;
+}
+
+static void bench_analyze(const struct mot_journey *j)
+{
+	struct analyze_result a;
+	char err[256];
+	double t0 = bench_now(), t;
+
+	if (analyze_journey(j, NULL, &a, err, sizeof err) != 0) {
+		fprintf(stderr, "bench: analyze: %s\n", err);
+		exit(1);
+	}
+	t = bench_now() - t0;
+	printf("analyze %s (%zu touchpoints, 2 personas): %.3f s, conversion "
+	       "%.6f\n", j->key, j->n_touchpoints, t, a.conversion);
+	analyze_result_free(&a);
+}
+
+static void bench_market(const struct mot_journey *j)
+{
+	struct sim_market mk = { 1000000, 60, 0.03, 0.38, 1, 0 };
+	struct sim_market_day *days;
+	struct sim_model *m = bench_compile(j, false);
+	char err[256];
+	double t0 = bench_now();
+
+	if (sim_market_run(m, &mk, &days, err, sizeof err) != 0) {
+		fprintf(stderr, "bench: %s\n", err);
+		exit(1);
+	}
+	printf("word of mouth, %s, market of 1,000,000 over 60 days: %.3f s\n",
+	       j->key, bench_now() - t0);
+	free(days);
+	sim_model_free(m);
+}
+
+int main(int argc, char **argv)
+{
+	uint64_t n = getenv("BENCH_CUSTOMERS") ? strtoull(getenv("BENCH_CUSTOMERS"),
+							  NULL, 10) : 2000000;
+	size_t nf;
+	char **files = bench_files(argc, argv, &nf);
+	struct mot_journey gen, first;
+	struct rusage ru;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	printf("mot simulation benchmark: %llu customers a run, %ld cores\n",
+	       (unsigned long long)n, cores);
+	printf("Customer-steps per second (millions).  bare: the chain alone, "
+	       "nothing counted, 1 thread;\nplain/full: the engine with all "
+	       "statistics; 1t: one thread, all: every core.\n\n");
+	printf("%-24s %6s %7s %7s %6s %7s %6s %7s %6s %5s\n", "journey", "steps",
+	       "bare", "plain1t", "/bare", "plain", "/1t", "full", "/1t",
+	       "f/p");
+	model_journey_init(&first);
+	for (size_t i = 0; i < nf; i++) {
+		struct mot_journey j;
+		struct mot_diags d = { 0 };
+		if (yamlio_load_file(files[i], &j, &d) != 0) {
+			yamlio_print_diags(stderr, files[i], &d);
+			return 1;
+		}
+		bench_journey(&j, n);
+		if (i == 0)
+			model_journey_copy(&first, &j);
+		model_journey_free(&j);
+		model_diags_free(&d);
+		free(files[i]);
+	}
+	free(files);
+	bench_generated(&gen, 1000);
+	bench_journey(&gen, n / 4);
+	printf("\n");
+	bench_analyze(&gen);
+	if (first.key)
+		bench_market(&first);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("peak memory (max resident set): %.1f MB\n", ru.ru_maxrss / 1024.0);
+	model_journey_free(&gen);
+	model_journey_free(&first);
+	return 0;
+}
