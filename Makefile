@@ -80,7 +80,17 @@ build-bench: $(BENCH_BIN)
 $(BUILD)/mot: $(BUILD)/obj/main.o $(LIB_OBJ)
 	$(CC) $(MOT_LDFLAGS) -o $@ $^ $(MOT_LIBS)
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h) Makefile
+# The installed data directory is compiled in: rebuild when it changes,
+# so that `make install PREFIX=/usr` never installs a binary that looks
+# for its sample journeys under another prefix.
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+
+.PHONY: FORCE
+FORCE:
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h) Makefile $(BUILD)/datadir.stamp
 	@mkdir -p $(@D)
 	$(CC) $(MOT_CFLAGS) $(CFLAGS) -c -o $@ $<
 
