@@ -31,14 +31,14 @@ static double bench_now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-/* The bare chain: walk n customers through persona 0's plain tables,
+/* The bare chain: walk n customers through persona 0's plain step tables,
  * nothing counted but the steps.  What the engine adds is bookkeeping. */
 static double bench_bare(const struct sim_model *m, uint64_t n, uint64_t *steps)
 {
 	const struct sim_persona_tab *p = &m->personas[0];
 	double t0 = bench_now();
 	uint64_t s = 0;
-	uint32_t col;
+	uint32_t col, off, nn;
 
 	for (uint64_t c = 0; c < n; c++) {
 		struct sim_rng rng;
@@ -46,11 +46,12 @@ static double bench_bare(const struct sim_model *m, uint64_t n, uint64_t *steps)
 		sim_rng_seed(&rng, 1, c);
 		cur = sim_alias_draw(m->entry_tab, (uint32_t)m->n_entry_cols,
 				     sim_rng_next(&rng), &col);
+		off = m->nodes[cur].plain_off;
+		nn = m->nodes[cur].plain_n;
 		while (cur >= 0) {
-			const struct sim_node *nd = &m->nodes[cur];
 			s++;
-			cur = sim_alias_draw(p->plain + nd->plain_off, nd->plain_n,
-					     sim_rng_next(&rng), &col);
+			cur = sim_step_draw(p->plain, &off, &nn,
+					    sim_rng_next(&rng), &col);
 		}
 	}
 	*steps = s;

@@ -191,6 +191,41 @@ int sim_compare(const struct sim_model *base, const struct sim_model *alt,
 		size_t errlen);
 void sim_result_free(struct sim_result *res);
 
+/* --- single walks: the event log (src/sim_trace.c) ---------------------- */
+
+/*
+ * Customer c walked again alone, exactly as sim_simulate() walked it with
+ * the same seed (every customer has a random stream of its own), without
+ * counting anything.
+ */
+struct sim_tracer;
+
+struct sim_walk_info {
+	uint32_t steps;     /* touchpoints in the path */
+	uint32_t persona;   /* index in the journey (0 if it has none) */
+	enum sim_end end;
+};
+
+struct sim_tracer *sim_tracer_new(const struct sim_model *m, uint64_t seed);
+void sim_tracer_free(struct sim_tracer *t);
+/* The path's touchpoint indexes, valid until the next call. */
+const uint16_t *sim_tracer_walk(struct sim_tracer *t, uint64_t c,
+				struct sim_walk_info *info);
+
+/* Fixed start of the event log's clock: 2026-01-01T00:00:00Z. */
+#define SIM_TRACE_EPOCH 1767225600LL
+
+/*
+ * The walks of customers 0 .. n-1 of `seed` as an event log for process
+ * mining (RFC 4180 CSV, UTF-8): header case_id,activity,timestamp,stage,
+ * persona, one row per touchpoint visit.  Customer c starts c minutes
+ * after SIM_TRACE_EPOCH and each visit lasts the touchpoint's dwell (at
+ * least a second, so that events of a case are strictly ordered).  m must
+ * be compiled from j.  Returns 0, or -1 when a write failed.
+ */
+int sim_trace_csv(FILE *out, const struct mot_journey *j,
+		  const struct sim_model *m, uint64_t seed, uint64_t n);
+
 /* --- statistics ------------------------------------------------------- */
 
 /* Wilson score interval of k successes in n at 95%. */

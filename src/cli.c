@@ -62,7 +62,7 @@ static const struct cli_command cli_commands[] = {
 	  "Every change is saved the moment it is made; u undoes, ? lists "
 	  "the keys.\n", cmd_edit },
 	{ "simulate", "JOURNEY [-n N] [--seed S] [--plain] [--set TP.FIELD=V]... "
-	  "[--compare] [--days D]",
+	  "[--compare] [--days D] [--trace F.csv]",
 	  "walk simulated customers through a journey",
 	  "  -n, --customers N  customers to simulate (default 100000)\n"
 	  "  -s, --seed S       random seed (default 1); results depend only\n"
@@ -80,7 +80,11 @@ static const struct cli_command cli_commands[] = {
 	  "      --days D       word of mouth over D days (Bass diffusion):\n"
 	  "      --market M     people in the market (default 1000000)\n"
 	  "      --p P          innovation: entries per person per day (0.03)\n"
-	  "      --q Q          imitation through promoters (default 0.38)\n",
+	  "      --q Q          imitation through promoters (default 0.38)\n"
+	  "      --trace F.csv  also write the event log of the first\n"
+	  "                     customers' walks for process mining:\n"
+	  "                     case_id,activity,timestamp,stage,persona\n"
+	  "      --trace-customers N  customers in it (default 1000)\n",
 	  cmd_simulate },
 	{ "analyze", "JOURNEY [--persona P] [--set TP.FIELD=V]... [-f FORMAT]",
 	  "exact results of the plain chain: conversion, visits, removal effects",

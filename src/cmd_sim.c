@@ -15,7 +15,10 @@
 
 /* Long options without a short form. */
 enum { OPT_PERSONA = 256, OPT_PLAIN, OPT_SET, OPT_COMPARE, OPT_DAYS,
-       OPT_MARKET, OPT_P, OPT_Q };
+       OPT_MARKET, OPT_P, OPT_Q, OPT_TRACE, OPT_TRACE_CUSTOMERS };
+
+/* Customers in the event log unless --trace-customers says otherwise. */
+#define CMD_SIM_TRACE_DEFAULT 1000u
 
 struct cmd_sim_args {
 	struct sim_options opt;
@@ -26,6 +29,9 @@ struct cmd_sim_args {
 	size_t n_sets;
 	bool compare, market, market_opts;
 	const char *key;
+	const char *trace;        /* --trace FILE.csv, or NULL */
+	uint64_t trace_customers; /* at most this many in it */
+	bool trace_opts;          /* --trace-customers was given */
 };
 
 /* --- progress on stderr ------------------------------------------------- */
@@ -142,6 +148,16 @@ static int cmd_sim_option(struct cmd_sim_args *a, int c)
 	case OPT_Q:
 		a->market_opts = true;
 		return cli_parse_double("--q", optarg, 0, 100, &a->mk.q);
+	case OPT_TRACE:
+		a->trace = optarg;
+		return 0;
+	case OPT_TRACE_CUSTOMERS:
+		a->trace_opts = true;
+		if (cli_parse_ulong("--trace-customers", optarg, 1,
+				    1000000000000UL, &v))
+			return -1;
+		a->trace_customers = v;
+		return 0;
 	}
 	return -1;
 }
@@ -159,6 +175,20 @@ static int cmd_sim_check(const struct cmd_sim_args *a)
 	}
 	if (a->market_opts && !a->market) {
 		cli_error("simulate: --market, --p and --q need --days");
+		return -1;
+	}
+	if (a->trace_opts && !a->trace) {
+		cli_error("simulate: --trace-customers needs --trace FILE.csv");
+		return -1;
+	}
+	/* A log of one run: a comparison has two, word of mouth walks other
+	 * customers than the ones a plain run counts. */
+	if (a->trace && (a->compare || a->market)) {
+		cli_error("simulate: --trace cannot go with --compare or --days");
+		return -1;
+	}
+	if (a->trace && !*a->trace) {
+		cli_error("simulate: --trace: no file name");
 		return -1;
 	}
 	return 0;
@@ -179,6 +209,9 @@ static int cmd_sim_parse(struct cmd_sim_args *a, int argc, char **argv)
 		{ "market", required_argument, NULL, OPT_MARKET },
 		{ "p", required_argument, NULL, OPT_P },
 		{ "q", required_argument, NULL, OPT_Q },
+		{ "trace", required_argument, NULL, OPT_TRACE },
+		{ "trace-customers", required_argument, NULL,
+		  OPT_TRACE_CUSTOMERS },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct cli_command *cmd = cli_find("simulate");
@@ -205,6 +238,7 @@ static void cmd_sim_args_init(struct cmd_sim_args *a)
 	a->mk.q = 0.38;
 	a->mk.seed = a->run.seed;
 	a->format = SIM_FMT_TEXT;
+	a->trace_customers = CMD_SIM_TRACE_DEFAULT;
 }
 
 /* --- the journey --------------------------------------------------------- */
@@ -290,6 +324,36 @@ static int cmd_sim_compare(const struct cmd_sim_args *a,
 	return rc;
 }
 
+struct cmd_trace {
+	const struct mot_journey *j;
+	const struct sim_model *m;
+	uint64_t seed, n;
+};
+
+static int cmd_trace_write(FILE *out, void *ctx)
+{
+	const struct cmd_trace *t = ctx;
+
+	return sim_trace_csv(out, t->j, t->m, t->seed, t->n);
+}
+
+/* The event log of the first customers of the run just made. */
+static int cmd_sim_trace(const struct cmd_sim_args *a,
+			 const struct mot_journey *j, const struct sim_model *m)
+{
+	struct cmd_trace t = { j, m, a->run.seed, a->trace_customers };
+	char err[512];
+
+	if (t.n > a->run.customers)
+		t.n = a->run.customers;
+	if (util_write_atomic(a->trace, cmd_trace_write, &t, err,
+			      sizeof err) != 0) {
+		cli_error("simulate: --trace: %s", err);
+		return CLI_FAIL;
+	}
+	return CLI_OK;
+}
+
 /* Emotion effects walk at most this many customers again. */
 #define CMD_SIM_IMPACT 100000u
 
@@ -327,6 +391,8 @@ static int cmd_sim_go(const struct cmd_sim_args *a, const struct mot_journey *j,
 	} else {
 		sim_report_result(stdout, a->format, &rp, &res);
 		sim_result_free(&res);
+		if (a->trace)
+			rc = cmd_sim_trace(a, rp.j, m);
 	}
 	sim_model_free(m);
 	return rc;

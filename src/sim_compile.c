@@ -329,6 +329,7 @@ static uint8_t sim_node_flags(const struct mot_touchpoint *tp)
 struct sim_outs {
 	double *w;
 	int32_t *out, *edge;
+	struct sim_alias *cols;
 };
 
 /* Outcomes of node i for a persona: transitions scaled by explore_bias,
@@ -366,14 +367,47 @@ static size_t sim_node_outcomes(const struct mot_journey *j,
 	return n;
 }
 
+/* Zeroed, on cache lines of its own. */
+static struct sim_step *sim_steps_alloc(size_t n)
+{
+	size_t bytes = ((n + 1) * sizeof(struct sim_step) + 63) / 64 * 64;
+	struct sim_step *s = aligned_alloc(64, bytes);
+
+	if (!s) {
+		fprintf(stderr, "mot: out of memory\n");
+		abort();
+	}
+	memset(s, 0, bytes);
+	return s;
+}
+
+/* A node's alias columns as steps: each outcome with its node's columns
+ * in the same table (`full` picks which). */
+static void sim_steps_fill(struct sim_step *s, const struct sim_alias *a,
+			   size_t n, const struct sim_model *m, bool full)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct sim_node *own = a[i].own >= 0 ? &m->nodes[a[i].own] : NULL;
+		const struct sim_node *alt = a[i].alt >= 0 ? &m->nodes[a[i].alt] : NULL;
+
+		s[i].thr = a[i].thr;
+		s[i].own = a[i].own;
+		s[i].alt = a[i].alt;
+		s[i].own_off = own ? (full ? own->full_off : own->plain_off) : 0;
+		s[i].alt_off = alt ? (full ? alt->full_off : alt->plain_off) : 0;
+		s[i].own_n = own ? (full ? own->full_n : own->plain_n) : 0;
+		s[i].alt_n = alt ? (full ? alt->full_n : alt->plain_n) : 0;
+	}
+}
+
 static void sim_compile_persona(struct sim_model *m, const struct mot_journey *j,
 				const struct sim_graph *g, size_t k,
 				struct sim_outs *o)
 {
 	struct sim_persona_tab *p = &m->personas[k];
 
-	p->plain = xcalloc(m->n_plain_cols + 1, sizeof *p->plain);
-	p->full = xcalloc(m->n_full_cols + 1, sizeof *p->full);
+	p->plain = sim_steps_alloc(m->n_plain_cols);
+	p->full = sim_steps_alloc(m->n_full_cols);
 	if (m->flow) {
 		p->plain_edge = xcalloc(m->n_plain_cols + 1, sizeof *p->plain_edge);
 		p->full_edge = xcalloc(m->n_full_cols + 1, sizeof *p->full_edge);
@@ -382,13 +416,15 @@ static void sim_compile_persona(struct sim_model *m, const struct mot_journey *j
 		const struct sim_node *nd = &m->nodes[i];
 		size_t n = sim_node_outcomes(j, g, i, p->explore_bias, true, o);
 
-		sim_alias_build(p->plain + nd->plain_off, o->w, o->out, n,
+		sim_alias_build(o->cols, o->w, o->out, n,
 				p->plain_edge ? p->plain_edge + nd->plain_off : NULL,
 				o->edge);
+		sim_steps_fill(p->plain + nd->plain_off, o->cols, n, m, false);
 		n = sim_node_outcomes(j, g, i, p->explore_bias, false, o);
-		sim_alias_build(p->full + nd->full_off, o->w, o->out, n,
+		sim_alias_build(o->cols, o->w, o->out, n,
 				p->full_edge ? p->full_edge + nd->full_off : NULL,
 				o->edge);
+		sim_steps_fill(p->full + nd->full_off, o->cols, n, m, true);
 	}
 }
 
@@ -482,6 +518,7 @@ int sim_compile(const struct mot_journey *j, const struct sim_options *o,
 	tmp.w = xcalloc(maxn, sizeof *tmp.w);
 	tmp.out = xcalloc(maxn, sizeof *tmp.out);
 	tmp.edge = xcalloc(maxn, sizeof *tmp.edge);
+	tmp.cols = xcalloc(maxn, sizeof *tmp.cols);
 	sim_compile_nodes(m, j, &g, &tmp);
 	m->n_personas = j->n_personas ? j->n_personas : 1;
 	m->personas = xcalloc(m->n_personas, sizeof *m->personas);
@@ -502,6 +539,7 @@ int sim_compile(const struct mot_journey *j, const struct sim_options *o,
 	free(tmp.w);
 	free(tmp.out);
 	free(tmp.edge);
+	free(tmp.cols);
 	sim_graph_free(&g);
 	*out = m;
 	return 0;

@@ -289,6 +289,12 @@ static void sim_acc_merge(struct sim_acc *t, const struct sim_acc *b)
  * path written down is also what the top paths are read back from.
  */
 
+/* How a walk went, for the counting pass. */
+struct sim_trail {
+	uint32_t steps, persona;
+	enum sim_end end;
+};
+
 /* Per-thread scratch: the path, visits of the current customer per
  * touchpoint, and the touchpoints visited in order of first visit. */
 struct sim_walker {
@@ -298,12 +304,7 @@ struct sim_walker {
 	uint32_t *cnt, *distinct;
 	uint32_t nd;
 	uint32_t exposure_thr;  /* exposure_rate as a 32-bit threshold */
-};
-
-/* How a walk went, for the counting pass. */
-struct sim_trail {
-	uint32_t steps, persona;
-	enum sim_end end;
+	struct sim_trail trail; /* of the last walk drawn but not counted */
 };
 
 /* The purchase: every touchpoint visited so far led to it (removal
@@ -339,11 +340,11 @@ static void sim_walk_rate(struct sim_acc *a, uint32_t persona, double mood)
 }
 
 static void sim_walk_flow(const struct sim_persona_tab *p, bool full,
-			  uint32_t off, uint32_t col, uint64_t r, struct sim_acc *a)
+			  uint32_t col, uint64_t r, struct sim_acc *a)
 {
-	const struct sim_alias *tab = (full ? p->full : p->plain) + off + col;
+	const struct sim_step *tab = (full ? p->full : p->plain) + col;
 	const struct sim_alias_edge *e = (full ? p->full_edge : p->plain_edge) +
-					 off + col;
+					 col;
 	int32_t id = (uint32_t)r < tab->thr ? e->own : e->alt;
 
 	if (id >= 0)
@@ -458,25 +459,27 @@ static bool sim_walk_count(struct sim_walker *w, const uint16_t *path,
 }
 
 /*
- * The drawing pass for one customer.  `full`, `record` and `ovr` are
- * constants at every call, so the compiler makes one lean loop per use:
- * the plain walk, the full walk, and a walk again with touchpoint `ovr`
- * one point better that only says whether the customer buys.  Nothing is
- * allocated here.
+ * The drawing pass for one customer.  `full`, `record`, `count` and `ovr`
+ * are constants at every call, so the compiler makes one lean loop per
+ * use: the plain walk, the full walk, a walk again with touchpoint `ovr`
+ * one point better that only says whether the customer buys, and a walk
+ * that only writes the path down (count false: the event log).  Nothing
+ * is allocated here.
  */
 static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 				       struct sim_acc *a, const bool full,
-				       const bool record, const int32_t ovr)
+				       const bool record, const bool count,
+				       const int32_t ovr)
 {
 	const struct sim_model *m = w->m;
 	const struct sim_node *nodes = m->nodes;
 	const struct sim_persona_tab *p;
-	const struct sim_alias *tab;
+	const struct sim_step *tab;
 	uint16_t *path = w->path;
-	const bool flow = record && m->flow;
+	const bool flow = count && m->flow;
 	struct sim_rng rng;
 	struct sim_trail tr;
-	uint32_t col, patience, steps = 0;
+	uint32_t col, patience, steps = 0, off, nn;
 	double sens, mood = 0;
 	bool conv = false;
 	int32_t cur;
@@ -493,6 +496,8 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 	sens = p->sensitivity;
 	patience = full && p->patience < SIM_MAX_STEPS ? p->patience :
 		   SIM_MAX_STEPS;
+	off = full ? nodes[cur].full_off : nodes[cur].plain_off;
+	nn = full ? nodes[cur].full_n : nodes[cur].plain_n;
 	for (;;) {
 		const struct sim_node *n = &nodes[cur];
 		uint64_t r;
@@ -529,6 +534,8 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 				cur = sim_alias_draw(m->exposure_tab,
 						     (uint32_t)m->n_exposure_cols,
 						     sim_rng_next(&rng), &col);
+				off = nodes[cur].full_off;
+				nn = nodes[cur].full_n;
 				continue;
 			}
 		} else if (steps >= SIM_MAX_STEPS) {
@@ -536,11 +543,9 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 			break;
 		}
 		r = sim_rng_next(&rng);
-		out = sim_alias_draw(tab + (full ? n->full_off : n->plain_off),
-				     full ? n->full_n : n->plain_n, r, &col);
+		out = sim_step_draw(tab, &off, &nn, r, &col);
 		if (flow)
-			sim_walk_flow(p, full, full ? n->full_off : n->plain_off,
-				      col, r, a);
+			sim_walk_flow(p, full, col, r, a);
 		if (out < 0) {
 			tr.end = out == SIM_OUT_DROP ? SIM_END_DROP : SIM_END_EXIT;
 			break;
@@ -550,22 +555,37 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 	if (!record)
 		return conv;
 	tr.steps = steps;
+	if (!count) {
+		w->trail = tr;
+		return conv;
+	}
 	return sim_walk_count(w, path, a, &tr, c);
 }
 
 static bool sim_walk_plain(struct sim_walker *w, uint64_t c, struct sim_acc *a)
 {
-	return sim_walk(w, c, a, false, true, -1);
+	return sim_walk(w, c, a, false, true, true, -1);
 }
 
 static bool sim_walk_full(struct sim_walker *w, uint64_t c, struct sim_acc *a)
 {
-	return sim_walk(w, c, a, true, true, -1);
+	return sim_walk(w, c, a, true, true, true, -1);
 }
 
 static bool sim_walk_better(struct sim_walker *w, uint64_t c, int32_t t)
 {
-	return sim_walk(w, c, NULL, true, false, t);
+	return sim_walk(w, c, NULL, true, false, false, t);
+}
+
+/* The path alone, into w->path and w->trail: nothing counted.  Kept out
+ * of line: the event log is rare and must not grow the hot loops. */
+static __attribute__((noinline)) void sim_walk_path(struct sim_walker *w,
+						    uint64_t c)
+{
+	if (w->m->plain)
+		sim_walk(w, c, NULL, false, true, false, -1);
+	else
+		sim_walk(w, c, NULL, true, true, false, -1);
 }
 
 /* Walk customer c again (into scratch counters) to read its path back. */
@@ -951,6 +971,40 @@ int sim_compare(const struct sim_model *base, const struct sim_model *alt,
 	memset(ra, 0, sizeof *ra);
 	memset(pair, 0, sizeof *pair);
 	return sim_go(base, alt, r, rb, ra, pair, err, errlen);
+}
+
+/* --- single walks for the event log ------------------------------------- */
+
+struct sim_tracer {
+	struct sim_walker w;
+};
+
+struct sim_tracer *sim_tracer_new(const struct sim_model *m, uint64_t seed)
+{
+	struct sim_tracer *t = xcalloc(1, sizeof *t);
+
+	sim_walker_init(&t->w, m, seed);
+	return t;
+}
+
+void sim_tracer_free(struct sim_tracer *t)
+{
+	if (!t)
+		return;
+	sim_walker_free(&t->w);
+	free(t);
+}
+
+/* Same walker, same walk function as sim_simulate(): the very path the
+ * simulation counted for customer c. */
+const uint16_t *sim_tracer_walk(struct sim_tracer *t, uint64_t c,
+				struct sim_walk_info *info)
+{
+	sim_walk_path(&t->w, c);
+	info->steps = t->w.trail.steps;
+	info->persona = t->w.trail.persona;
+	info->end = t->w.trail.end;
+	return t->w.path;
 }
 
 /* --- outcomes of single customers (word of mouth) ----------------------- */

@@ -495,6 +495,60 @@ static void test_top_paths(void **state)
 	model_journey_free(&j);
 }
 
+/* The event log's walks are the ones counted: walking customers again
+ * one by one gives the simulation's visits, ends and purchases exactly. */
+static void test_tracer_matches_run(void **state)
+{
+	struct mot_journey j;
+	const uint64_t n = 3000;
+
+	(void)state;
+	fx_shop(&j);
+	for (int plain = 0; plain < 2; plain++) {
+		struct sim_options o;
+		struct sim_model *m;
+		struct sim_run run;
+		struct sim_result r;
+		struct sim_tracer *t;
+		uint64_t *visits = xcalloc(j.n_touchpoints, sizeof *visits);
+		uint64_t ends[SIM_END_COUNT] = { 0 }, conv = 0, steps = 0;
+		char err[256];
+
+		sim_options_init(&o);
+		o.plain = plain;
+		assert_int_equal(sim_compile(&j, &o, &m, err, sizeof err), 0);
+		sim_run_init(&run);
+		run.customers = n;
+		run.seed = 42;
+		run.threads = 2;
+		assert_int_equal(sim_simulate(m, &run, &r, err, sizeof err), 0);
+		t = sim_tracer_new(m, 42);
+		for (uint64_t c = 0; c < n; c++) {
+			struct sim_walk_info info;
+			const uint16_t *path = sim_tracer_walk(t, c, &info);
+			bool bought = false;
+
+			for (uint32_t i = 0; i < info.steps; i++) {
+				visits[path[i]]++;
+				bought |= j.touchpoints[path[i]].conversion;
+			}
+			steps += info.steps;
+			ends[info.end]++;
+			conv += bought;
+		}
+		assert_int_equal(steps, r.steps);
+		assert_int_equal(conv, r.conversions);
+		assert_memory_equal(ends, r.ends, sizeof ends);
+		assert_memory_equal(visits, r.visits,
+				    j.n_touchpoints * sizeof *visits);
+		sim_tracer_free(t);
+		free(visits);
+		sim_result_free(&r);
+		sim_model_free(m);
+	}
+	model_journey_free(&j);
+}
+
 /* explore, evaluate, explore, evaluate, elsewhere, explore: 2 loops. */
 static void test_loops(void **state)
 {
@@ -626,6 +680,7 @@ int main(void)
 		cmocka_unit_test(test_compare_human),
 		cmocka_unit_test(test_impossible_refused),
 		cmocka_unit_test(test_top_paths),
+		cmocka_unit_test(test_tracer_matches_run),
 		cmocka_unit_test(test_loops),
 		cmocka_unit_test(test_patience),
 		cmocka_unit_test(test_ratings),
