@@ -46,6 +46,15 @@ void strbuf_printf(struct strbuf *b, const char *fmt, ...)
 char *strbuf_detach(struct strbuf *b);
 
 /*
+ * CSV (RFC 4180): the field quoted when it holds a quote, comma, line
+ * break or semicolon (which spreadsheets in many locales split on), with
+ * quotes doubled.  NULL is the empty field.  util_csv_quote() returns a
+ * new string; util_csv_field() writes it.
+ */
+char *util_csv_quote(const char *s);
+void util_csv_field(FILE *out, const char *s);
+
+/*
  * Read a whole file, at most `limit` bytes (larger files are refused).
  * Returns 0, or -1 with a message in err.
  */

@@ -14,25 +14,10 @@
 #include "journey_path.h"
 #include "util.h"
 
-/*
- * One field.  Semicolons are quoted too although RFC 4180 does not ask
- * for it: spreadsheets in many locales split on them.
- */
+/* One field and its separator (util_csv_field quotes as needed). */
 static void csv_field(FILE *out, const char *s, bool last)
 {
-	if (!s)
-		s = "";
-	if (strpbrk(s, "\",;\r\n")) {
-		fputc('"', out);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', out);
-			fputc(*s, out);
-		}
-		fputc('"', out);
-	} else {
-		fputs(s, out);
-	}
+	util_csv_field(out, s);
 	fputs(last ? "\r\n" : ",", out);
 }
 

@@ -7,6 +7,7 @@
  * exactly; a value that was not computed is null (JSON) or empty (CSV).
  */
 #include "sim.h"
+#include "util.h"
 
 #include <math.h>
 #include <string.h>
@@ -66,21 +67,6 @@ static void rep_jpair(FILE *out, const char *key, double lo, double hi)
 	fputc(',', out);
 	rep_num(out, hi);
 	fputc(']', out);
-}
-
-static void rep_csv_str(FILE *out, const char *s)
-{
-	if (s && strpbrk(s, ",\"\n\r")) {
-		fputc('"', out);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', out);
-			fputc(*s, out);
-		}
-		fputc('"', out);
-	} else if (s) {
-		fputs(s, out);
-	}
 }
 
 static double rep_div(double a, double b)
@@ -462,9 +448,9 @@ static void rep_csv_result(FILE *out, const struct sim_report *rp,
 		cols[0] = mean;
 		cols[1] = rep_div((double)r->reach[i], (double)r->customers);
 		cols[2] = rep_removal(r, i);
-		rep_csv_str(out, tp->key);
+		util_csv_field(out, tp->key);
 		fputc(',', out);
-		rep_csv_str(out, tp->name);
+		util_csv_field(out, tp->name);
 		fprintf(out, ",%s,%llu,", model_stage_key(tp->stage),
 			(unsigned long long)r->visits[i]);
 		rep_num(out, cols[0]);
@@ -585,7 +571,7 @@ static void rep_compare_csv(FILE *out, const struct sim_report *rp,
 		double vb = rep_div((double)b->visits[i], (double)b->customers);
 		double vs = rep_div((double)s->visits[i], (double)s->customers);
 		fputs("mean_visits:", out);
-		rep_csv_str(out, rp->j->touchpoints[i].key);
+		util_csv_field(out, rp->j->touchpoints[i].key);
 		fputc(',', out);
 		rep_num(out, vb);
 		fputc(',', out);
@@ -744,9 +730,9 @@ void analyze_report(FILE *out, enum sim_format f, const struct mot_journey *j,
 	}
 	fputs("key,name,expected_visits,p_drop,p_exit,removal_effect\n", out);
 	for (size_t i = 0; i < a->n; i++) {
-		rep_csv_str(out, j->touchpoints[i].key);
+		util_csv_field(out, j->touchpoints[i].key);
 		fputc(',', out);
-		rep_csv_str(out, j->touchpoints[i].name);
+		util_csv_field(out, j->touchpoints[i].name);
 		fputc(',', out);
 		rep_num(out, a->expected_visits[i]);
 		fputc(',', out);

@@ -19,28 +19,6 @@
 #include "sim.h"
 #include "util.h"
 
-/* An RFC 4180 field: quoted when it holds a quote, a comma, a line
- * break, or a semicolon (which spreadsheets set to split on in some
- * locales take as a separator); quotes doubled. */
-static char *sim_trace_field(const char *s)
-{
-	struct strbuf b;
-
-	if (!s)
-		s = "";
-	if (!strpbrk(s, "\",;\r\n"))
-		return xstrdup(s);
-	strbuf_init(&b);
-	strbuf_add(&b, "\"", 1);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			strbuf_add(&b, "\"", 1);
-		strbuf_add(&b, p, 1);
-	}
-	strbuf_add(&b, "\"", 1);
-	return strbuf_detach(&b);
-}
-
 /* ISO 8601 UTC with seconds: 2026-01-01T00:00:00Z. */
 static int sim_trace_time(char *buf, size_t len, long long secs)
 {
@@ -90,12 +68,12 @@ int sim_trace_csv(FILE *out, const struct mot_journey *j,
 
 	/* Quoted once per touchpoint, not once per row. */
 	for (size_t i = 0; i < nt; i++)
-		names[i] = sim_trace_field(j->touchpoints[i].name &&
+		names[i] = util_csv_quote(j->touchpoints[i].name &&
 					   *j->touchpoints[i].name ?
 					   j->touchpoints[i].name :
 					   j->touchpoints[i].key);
 	for (size_t k = 0; k < np; k++)
-		personas[k] = sim_trace_field(j->personas[k].key);
+		personas[k] = util_csv_quote(j->personas[k].key);
 	if (fputs("case_id,activity,timestamp,stage,persona\r\n", out) < 0)
 		rc = -1;
 	for (uint64_t c = 0; c < n && rc == 0; c++) {

@@ -272,6 +272,33 @@ char *strbuf_detach(struct strbuf *b)
 	return s;
 }
 
+char *util_csv_quote(const char *s)
+{
+	struct strbuf b;
+
+	if (!s)
+		s = "";
+	if (!strpbrk(s, "\",;\r\n"))
+		return xstrdup(s);
+	strbuf_init(&b);
+	strbuf_add(&b, "\"", 1);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			strbuf_add(&b, "\"", 1);
+		strbuf_add(&b, p, 1);
+	}
+	strbuf_add(&b, "\"", 1);
+	return strbuf_detach(&b);
+}
+
+void util_csv_field(FILE *out, const char *s)
+{
+	char *q = util_csv_quote(s);
+
+	fputs(q, out);
+	free(q);
+}
+
 int util_read_file(const char *path, size_t limit, char **data, size_t *len,
 		   char *err, size_t errlen)
 {
