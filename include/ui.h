@@ -197,6 +197,8 @@ void ui_change_free(struct ui_change *c);
 void ui_tp_state_from(struct ui_tp_state *st, const struct mot_journey *j,
 		      size_t i);
 void ui_tp_state_free(struct ui_tp_state *st);
+/* Same fields, place and entry weight: a change between them is none. */
+bool ui_tp_state_same(const struct ui_tp_state *a, const struct ui_tp_state *b);
 /*
  * Make the store go from side !to_side to side to_side of c, in one
  * transaction.  Returns a store status; a message for the user goes to
@@ -248,8 +250,14 @@ struct ui_view {
 	size_t *path;           /* the most likely path (touchpoint indices) */
 	size_t n_path;
 	long *path_pos;         /* per touchpoint: its place in path, or -1 */
-	unsigned *loops;        /* per touchpoint: loop transitions in and out */
+	unsigned *loops;        /* per touchpoint: messy-middle loops in and out */
 	size_t *by_key;         /* touchpoint indices sorted by key */
+	/* Transitions into touchpoint i: in[in_off[i] .. in_off[i + 1]),
+	 * each as (source index, index in its next[]). */
+	size_t *in_off;
+	struct ui_in_link {
+		size_t from, k;
+	} *in;
 };
 
 void ui_view_init(struct ui_view *v);
@@ -265,10 +273,14 @@ long ui_view_at(const struct ui_view *v, enum mot_stage s, size_t row);
 /* Entry weight of touchpoint i (0 when it is not an entry). */
 double ui_view_entry(const struct ui_view *v, size_t i);
 /*
- * Messy-middle loop: a transition from i to t that goes back in the
- * journey, or runs between exploration and evaluation.
+ * What kind of loop the transition from touchpoint `from` to `to` (-1:
+ * unknown) is: UI_LOOP_MESSY runs between an exploration and an
+ * evaluation touchpoint, either way (the loop of Google's messy middle);
+ * UI_LOOP_BACK goes back in the journey otherwise (a review that brings
+ * the next customer, say); UI_LOOP_NONE goes on.
  */
-bool ui_view_is_loop(const struct ui_view *v, size_t from, long to);
+enum ui_loop { UI_LOOP_NONE, UI_LOOP_BACK, UI_LOOP_MESSY };
+enum ui_loop ui_view_loop(const struct ui_view *v, size_t from, long to);
 /* Next touchpoint after `after` (or from the start when -1) whose name
  * contains `needle`, ignoring case, wrapping round; -1 when none. */
 long ui_view_search(const struct ui_view *v, const char *needle, long after);
@@ -336,6 +348,7 @@ struct ui_field {
 	wchar_t *buf;               /* the text, NUL-terminated */
 	size_t len, cap, cur;       /* characters; cur: cursor position */
 	size_t scroll;              /* first character shown */
+	bool fresh;                 /* just entered: typing replaces the text */
 	char err[160];              /* why the value is wrong; "" when fine */
 };
 
@@ -347,6 +360,8 @@ void ui_field_set(struct ui_field *f, const char *s);
 void ui_field_set_number(struct ui_field *f, double v);
 /* The text as UTF-8 (malloc'ed), blanks trimmed; NULL when empty. */
 char *ui_field_text(const struct ui_field *f);
+/* The text from character `from` on, untrimmed (malloc'ed): what shows. */
+char *ui_field_raw(const struct ui_field *f, size_t from);
 void ui_field_insert(struct ui_field *f, wchar_t c);
 void ui_field_backspace(struct ui_field *f);
 void ui_field_delete(struct ui_field *f);

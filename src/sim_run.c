@@ -132,7 +132,8 @@ static void sim_ptab_prune(struct sim_ptab *t)
 #define SIM_PATH_MIN 2u
 #define SIM_PATH_BLOCK_TOP 64u
 
-static void sim_ptab_reduce(struct sim_ptab *t)
+/* What block table t hands on, into dst (cleared first); t is emptied. */
+static void sim_ptab_reduce(struct sim_ptab *t, struct sim_ptab *dst)
 {
 	struct sim_pent top[SIM_PATH_BLOCK_TOP];
 	size_t nt = 0;
@@ -156,8 +157,9 @@ static void sim_ptab_reduce(struct sim_ptab *t)
 		top[k] = *e;
 	}
 	sim_ptab_clear(t);
+	sim_ptab_clear(dst);
 	for (size_t i = 0; i < nt; i++)
-		sim_ptab_add(t, top[i].hash, top[i].first, top[i].count);
+		sim_ptab_add(dst, top[i].hash, top[i].first, top[i].count);
 }
 
 /* --- counters ---------------------------------------------------------- */
@@ -369,28 +371,6 @@ static void sim_walk_visits(struct sim_walker *w, struct sim_acc *a)
 	}
 }
 
-/* Minutes spent up to and including step `upto` of the path. */
-static double sim_path_dwell(const struct sim_walker *w, const uint16_t *path,
-			     uint32_t upto)
-{
-	double d = 0;
-
-	for (uint32_t i = 0; i <= upto; i++)
-		d += w->m->nodes[path[i]].dwell;
-	return d;
-}
-
-/* The mood after step `upto` of the path (as the drawing pass had it). */
-static double sim_path_mood(const struct sim_walker *w, const uint16_t *path,
-			    uint32_t persona, uint32_t upto)
-{
-	double sens = w->m->personas[persona].sensitivity, mood = 0;
-
-	for (uint32_t i = 0; i <= upto; i++)
-		mood = SIM_MOOD_DECAY * mood + sens * w->m->nodes[path[i]].emotion;
-	return mood;
-}
-
 /* The counting pass over the path; returns whether the customer bought. */
 static bool sim_walk_count(struct sim_walker *w, const uint16_t *path,
 			   struct sim_acc *a, const struct sim_trail *tr,
@@ -406,6 +386,10 @@ static bool sim_walk_count(struct sim_walker *w, const uint16_t *path,
 	unsigned stages = 0;
 	uint64_t hash = 0xcbf29ce484222325ULL, h;
 	struct sim_persona_result *p = &a->personas[tr->persona];
+	/* Minutes spent and mood, as they go and as they were at the first
+	 * purchase and the first TMOT visit. */
+	double sens = w->m->personas[tr->persona].sensitivity;
+	double dwell = 0, mood = 0, conv_dwell = 0, tmot_mood = 0;
 	bool conv;
 
 	for (uint32_t i = 0; i < tr->steps; i++) {
@@ -428,15 +412,21 @@ static bool sim_walk_count(struct sim_walker *w, const uint16_t *path,
 		conv_step = fresh_conv ? i : conv_step;
 		conv_nd = fresh_conv ? nd : conv_nd;
 		tmot_step = fresh_tmot ? i : tmot_step;
+		dwell += nodes[cur].dwell;
+		mood = SIM_MOOD_DECAY * mood + sens * nodes[cur].emotion;
+		conv_dwell = fresh_conv ? dwell : conv_dwell;
+		tmot_mood = fresh_tmot ? mood : tmot_mood;
 		seen |= f;
 	}
+	/* The path's entry in the table, fetched while the rest is counted. */
+	h = sim_splitmix(hash ^ ((uint64_t)tr->end << 56));
+	h = h ? h : 1;
+	__builtin_prefetch(&a->paths.e[(size_t)h & (a->paths.cap - 1)], 1);
 	conv = conv_step != UINT32_MAX;
 	if (conv)
-		sim_walk_converted(w, a, conv_nd, conv_step + 1,
-				   sim_path_dwell(w, path, conv_step));
+		sim_walk_converted(w, a, conv_nd, conv_step + 1, conv_dwell);
 	if (tmot_step != UINT32_MAX)
-		sim_walk_rate(a, tr->persona,
-			      sim_path_mood(w, path, tr->persona, tmot_step));
+		sim_walk_rate(a, tr->persona, tmot_mood);
 	w->nd = nd;
 	sim_walk_visits(w, a);
 	a->customers++;
@@ -453,8 +443,7 @@ static bool sim_walk_count(struct sim_walker *w, const uint16_t *path,
 	p->steps += tr->steps;
 	p->conversions += conv;
 	a->conversions += conv;
-	h = sim_splitmix(hash ^ ((uint64_t)tr->end << 56));
-	sim_ptab_add(&a->paths, h ? h : 1, c, 1);
+	sim_ptab_add(&a->paths, h, c, 1);
 	return conv;
 }
 
@@ -654,15 +643,26 @@ struct sim_job {
 	uint64_t pair[2];
 };
 
+/*
+ * The paths of a block go into the thread's own table `hot`, which stays
+ * in cache from block to block, and only the few the block hands on into
+ * the slot's (small) table.
+ */
 static void sim_block(struct sim_job *job, struct sim_walker *w,
-		      struct sim_slot *s, uint64_t b)
+		      struct sim_ptab *hot, struct sim_slot *s, uint64_t b)
 {
 	uint64_t c0 = b * SIM_BLOCK, c1 = c0 + SIM_BLOCK;
 
 	if (c1 > job->r->customers)
 		c1 = job->r->customers;
-	for (int k = 0; k < job->nm; k++)
+	for (int k = 0; k < job->nm; k++) {
+		struct sim_ptab t;
+
 		sim_acc_clear(&s->acc[k]);
+		t = s->acc[k].paths;
+		s->acc[k].paths = hot[k];
+		hot[k] = t;
+	}
 	s->pair[0] = s->pair[1] = 0;
 	for (uint64_t c = c0; c < c1; c++) {
 		bool conv[2];
@@ -679,8 +679,13 @@ static void sim_block(struct sim_job *job, struct sim_walker *w,
 			s->pair[1] += conv[0] && !conv[1];
 		}
 	}
-	for (int k = 0; k < job->nm; k++)
-		sim_ptab_reduce(&s->acc[k].paths);
+	for (int k = 0; k < job->nm; k++) {
+		struct sim_ptab t = s->acc[k].paths;
+
+		sim_ptab_reduce(&t, &hot[k]);
+		s->acc[k].paths = hot[k];
+		hot[k] = t;
+	}
 }
 
 /* With the lock held: merge every finished block that is next in order. */
@@ -750,9 +755,12 @@ static void *sim_worker(void *arg)
 {
 	struct sim_job *job = arg;
 	struct sim_walker w[2];
+	struct sim_ptab hot[2];
 
-	for (int k = 0; k < job->nm; k++)
+	for (int k = 0; k < job->nm; k++) {
 		sim_walker_init(&w[k], job->m[k], job->r->seed);
+		sim_ptab_init(&hot[k], 2 * SIM_BLOCK, 0);
+	}
 	pthread_mutex_lock(&job->mu);
 	for (;;) {
 		uint64_t b;
@@ -766,7 +774,7 @@ static void *sim_worker(void *arg)
 		b = job->next_claim++;
 		s = &job->slots[b % job->nslots];
 		pthread_mutex_unlock(&job->mu);
-		sim_block(job, w, s, b);
+		sim_block(job, w, hot, s, b);
 		pthread_mutex_lock(&job->mu);
 		s->block = b;
 		s->ready = true;
@@ -776,6 +784,7 @@ static void *sim_worker(void *arg)
 	pthread_mutex_unlock(&job->mu);
 	for (int k = 0; k < job->nm; k++) {
 		sim_walker_free(&w[k]);
+		sim_ptab_free(&hot[k]);
 	}
 	return NULL;
 }
@@ -802,7 +811,7 @@ static void sim_job_run(struct sim_job *job)
 	for (size_t i = 0; i < job->nslots; i++)
 		for (int k = 0; k < job->nm; k++)
 			sim_acc_init(&job->slots[i].acc[k], job->m[k],
-				     2 * SIM_BLOCK, 0);
+				     2 * SIM_PATH_BLOCK_TOP, 0);
 	pthread_mutex_init(&job->mu, NULL);
 	pthread_cond_init(&job->cv, NULL);
 	/* The calling thread works too; a thread that cannot be started

@@ -127,6 +127,12 @@ static bool ui_tp_fields_same(const struct mot_touchpoint *a,
 		a->drop == b->drop && util_streq(a->notes, b->notes);
 }
 
+bool ui_tp_state_same(const struct ui_tp_state *a, const struct ui_tp_state *b)
+{
+	return a->exists == b->exists && ui_tp_fields_same(&a->tp, &b->tp) &&
+		a->position == b->position && a->entry == b->entry;
+}
+
 static bool ui_pe_same(const struct mot_persona *a, const struct mot_persona *b)
 {
 	return util_streq(a->key, b->key) && util_streq(a->name, b->name) &&

@@ -164,6 +164,16 @@ char *ui_field_text(const struct ui_field *f)
 	return strbuf_detach(&b);
 }
 
+char *ui_field_raw(const struct ui_field *f, size_t from)
+{
+	struct strbuf b;
+
+	strbuf_init(&b);
+	for (size_t i = from; i < f->len; i++)
+		ui_utf8_encode(&b, f->buf[i]);
+	return strbuf_detach(&b);
+}
+
 void ui_field_insert(struct ui_field *f, wchar_t c)
 {
 	/* Control characters would break the screen and the file. */
@@ -233,7 +243,8 @@ static void ui_field_range_text(const struct ui_field *f, char *buf,
 
 	model_format_number(f->min, a, sizeof a);
 	model_format_number(f->max, b, sizeof b);
-	if (isinf(f->max))
+	/* Huge upper bounds only keep numbers sane: say "or more". */
+	if (f->max >= 1e6)
 		snprintf(buf, len, f->min_open ? "greater than %s" : "%s or more",
 			 a);
 	else	/* signed ranges read "-3 to +3"; plain ones "0 to 1" */
@@ -360,15 +371,15 @@ int ui_field_fit(struct ui_field *f, int width)
 		width = 1;
 	if (f->scroll > f->cur)
 		f->scroll = f->cur;
-	/* Scroll right until the cursor cell fits in the window. */
-	for (;;) {
-		cols = 0;
-		for (size_t i = f->scroll; i < f->cur; i++)
-			cols += ui_wc_width(f->buf[i]);
-		if (cols < width || f->scroll >= f->cur)
-			break;
-		f->scroll++;
-	}
+	for (size_t i = f->scroll; i < f->cur; i++)
+		cols += ui_wc_width(f->buf[i]);
+	/* Right until the cursor's cell fits in the window ... */
+	while (cols >= width && f->scroll < f->cur)
+		cols -= ui_wc_width(f->buf[f->scroll++]);
+	/* ... and back left while more of the start still fits. */
+	while (f->scroll > 0 &&
+	       cols + ui_wc_width(f->buf[f->scroll - 1]) < width)
+		cols += ui_wc_width(f->buf[--f->scroll]);
 	return cols;
 }
 

@@ -24,7 +24,7 @@
 		 UI_CTX_HELP)
 
 static const struct ui_binding ui_bindings[] = {
-	/* moving around every list */
+	/* moving around, help and back: every screen but forms */
 	{ UI_CTX_LISTS, 'k', false, "k", UI_ACT_UP, "move up" },
 	{ UI_CTX_LISTS, KEY_UP, true, "Up", UI_ACT_UP, NULL },
 	{ UI_CTX_LISTS, 'j', false, "j", UI_ACT_DOWN, "move down" },
@@ -39,6 +39,10 @@ static const struct ui_binding ui_bindings[] = {
 	{ UI_CTX_LISTS, 'G', false, "G", UI_ACT_END, NULL },
 	{ UI_CTX_LISTS, CTRL('L'), false, "Ctrl-L", UI_ACT_REDRAW,
 	  "draw the screen again" },
+	{ UI_CTX_LISTS, '?', false, "?", UI_ACT_HELP,
+	  "this help (again: back)" },
+	{ UI_CTX_LISTS, 'q', false, "q", UI_ACT_BACK,
+	  "back; quit on the journeys screen" },
 
 	/* the journeys screen */
 	{ JOCTX, '\n', false, "Enter", UI_ACT_OPEN, "open the journey map" },
@@ -103,11 +107,7 @@ static const struct ui_binding ui_bindings[] = {
 	/* everywhere but forms and prompts */
 	{ UI_CTX_EDITS, 'u', false, "u", UI_ACT_UNDO, "undo" },
 	{ UI_CTX_EDITS, CTRL('R'), false, "Ctrl-R", UI_ACT_REDO, "redo" },
-	{ UI_CTX_LISTS, '?', false, "?", UI_ACT_HELP,
-	  "this help (again: back)" },
-	{ UI_CTX_LISTS, 'q', false, "q", UI_ACT_BACK,
-	  "back; quit on the journeys screen" },
-	{ BACKCTX, 27, false, "Esc", UI_ACT_BACK, NULL },
+	{ BACKCTX, 27, false, "Esc", UI_ACT_BACK, "back" },
 
 	/* forms */
 	{ UI_CTX_FORM, '\t', false, "Tab", UI_ACT_NEXT_FIELD, "next field" },
@@ -169,13 +169,13 @@ static const struct {
 	unsigned ctx;
 	const char *title;
 } ui_sections[] = {
-	{ UI_CTX_LISTS, "Moving around (every screen)" },
+	{ UI_CTX_LISTS, "Every screen but forms" },
 	{ JOCTX, "Journeys" },
 	{ MAPCTX, "Journey map" },
 	{ MAPCTX | PECTX, "Journey map and personas" },
 	{ TRCTX, "Transitions" },
 	{ PECTX, "Personas" },
-	{ UI_CTX_EDITS, "Every screen but forms" },
+	{ UI_CTX_EDITS, "Every screen that edits" },
 	{ BACKCTX, "Every screen but journeys and forms" },
 	{ UI_CTX_FORM, "Forms" },
 	{ UI_CTX_TEXT, "Forms and prompts" },

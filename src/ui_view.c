@@ -28,6 +28,8 @@ void ui_view_free(struct ui_view *v)
 	free(v->path_pos);
 	free(v->loops);
 	free(v->by_key);
+	free(v->in_off);
+	free(v->in);
 	ui_view_init(v);
 }
 
@@ -78,19 +80,21 @@ static bool ui_view_messy(enum mot_phase p)
 	return p == MOT_PHASE_EXPLORATION || p == MOT_PHASE_EVALUATION;
 }
 
-bool ui_view_is_loop(const struct ui_view *v, size_t from, long to)
+enum ui_loop ui_view_loop(const struct ui_view *v, size_t from, long to)
 {
 	enum mot_phase a, b;
 
 	if (to < 0)
-		return false;
-	if (journey_is_loop(from, to))
-		return true;
+		return UI_LOOP_NONE;
 	a = v->j.touchpoints[from].phase;
 	b = v->j.touchpoints[to].phase;
-	return ui_view_messy(a) && ui_view_messy(b) && a != b;
+	if (ui_view_messy(a) && ui_view_messy(b) && a != b)
+		return UI_LOOP_MESSY;
+	return journey_is_loop(from, to) ? UI_LOOP_BACK : UI_LOOP_NONE;
 }
 
+/* Cards mark only the messy middle's loops: back edges are everywhere
+ * in real journeys, and marking them all would make the mark say nothing. */
 static void ui_view_loops(struct ui_view *v)
 {
 	size_t n = v->j.n_touchpoints;
@@ -102,13 +106,43 @@ static void ui_view_loops(struct ui_view *v)
 		for (size_t k = 0; k < tp->n_next; k++) {
 			long t = ui_view_find(v, tp->next[k].to);
 
-			if (ui_view_is_loop(v, i, t)) {
+			if (ui_view_loop(v, i, t) == UI_LOOP_MESSY) {
 				v->loops[i]++;
-				if ((size_t)t != i)
-					v->loops[t]++;
+				v->loops[t]++;
 			}
 		}
 	}
+}
+
+/* Incoming transitions per touchpoint (counting sort by target), so the
+ * detail panel and the transitions screen need not scan the journey. */
+static void ui_view_incoming(struct ui_view *v)
+{
+	size_t n = v->j.n_touchpoints, total = 0, *fill;
+
+	v->in_off = xcalloc(n + 2, sizeof *v->in_off);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < v->j.touchpoints[i].n_next; k++) {
+			long t = ui_view_find(v, v->j.touchpoints[i].next[k].to);
+
+			if (t >= 0) {
+				v->in_off[t + 1]++;
+				total++;
+			}
+		}
+	for (size_t i = 0; i < n; i++)
+		v->in_off[i + 1] += v->in_off[i];
+	v->in = xcalloc(total + 1, sizeof *v->in);
+	fill = xcalloc(n + 1, sizeof *fill);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < v->j.touchpoints[i].n_next; k++) {
+			long t = ui_view_find(v, v->j.touchpoints[i].next[k].to);
+
+			if (t >= 0)
+				v->in[v->in_off[t] + fill[t]++] =
+					(struct ui_in_link){ i, k };
+		}
+	free(fill);
 }
 
 void ui_view_set(struct ui_view *v, struct mot_journey *j)
@@ -142,6 +176,7 @@ void ui_view_set(struct ui_view *v, struct mot_journey *j)
 	for (size_t k = 0; k < v->n_path; k++)
 		v->path_pos[v->path[k]] = (long)k;
 	ui_view_loops(v);
+	ui_view_incoming(v);
 }
 
 int ui_view_load(struct ui_view *v, struct store *s, const char *key)

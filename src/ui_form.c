@@ -1,0 +1,305 @@
+/*
+ * ui_form.c - the form screen every editor uses (touchpoints, personas,
+ * the journey's title, a transition's weight): labelled fields, one per
+ * row, scrolled when they do not fit; Tab/Shift-Tab or Up/Down between
+ * fields, Enter saves, Esc cancels.  Each field is checked as it is typed
+ * and its error shows at once under the fields; Enter checks them all and
+ * goes to the first bad one.  The editors fill the fields and a save
+ * function (ui_touchpoint.c, ui_personas.c, ui_transitions.c).
+ */
+#include "ui_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "util.h"
+
+static const struct ui_hint ui_form_hints[] = {
+	{ UI_ACT_SAVE, "save" }, { UI_ACT_CANCEL, "cancel" },
+	{ UI_ACT_NEXT_FIELD, "next" }, { UI_ACT_PREV_FIELD, "previous" },
+	{ UI_ACT_TOGGLE, "switch yes/no" },
+};
+
+void ui_form_free(struct ui *ui)
+{
+	struct ui_form *fm = &ui->form;
+
+	for (int i = 0; i < fm->n; i++)
+		ui_field_free(&fm->f[i]);
+	ui_change_free(fm->draft);
+	memset(fm, 0, sizeof *fm);
+}
+
+void ui_form_reset(struct ui *ui, const char *title)
+{
+	ui_form_free(ui);
+	snprintf(ui->form.title, sizeof ui->form.title, "%s", title);
+}
+
+struct ui_field *ui_form_add(struct ui *ui, const char *label,
+			     enum ui_field_kind kind)
+{
+	struct ui_form *fm = &ui->form;
+	struct ui_field *f = &fm->f[fm->n < UI_FORM_MAX ? fm->n++ : fm->n - 1];
+
+	ui_field_init(f, label, kind);
+	return f;
+}
+
+void ui_form_open(struct ui *ui, bool (*save)(struct ui *ui))
+{
+	ui->form.save = save;
+	ui->form.top = 0;
+	ui_form_focus(ui, 0);
+	ui_push(ui, &ui_form_screen);
+}
+
+void ui_form_focus(struct ui *ui, int i)
+{
+	ui->form.cur = i;
+	ui->form.f[i].fresh = true;
+	ui_field_end(&ui->form.f[i]);
+}
+
+bool ui_form_check(struct ui *ui)
+{
+	struct ui_form *fm = &ui->form;
+
+	for (int i = 0; i < fm->n; i++) {
+		if (!ui_field_check(&fm->f[i])) {
+			/* The field's message shows under the fields. */
+			ui_form_focus(ui, i);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* --- drawing ---------------------------------------------------------- */
+
+static int ui_form_label_width(const struct ui *ui)
+{
+	int w = 0;
+
+	for (int i = 0; i < ui->form.n; i++) {
+		int lw = util_utf8_width(ui->form.f[i].label);
+
+		w = lw > w ? lw : w;
+	}
+	return w < ui->cols / 3 ? w : ui->cols / 3;
+}
+
+static void ui_form_value(struct ui *ui, struct ui_field *f, int y, int x,
+			  int w, bool cur)
+{
+	char buf[96];
+	char *text;
+
+	switch (f->kind) {
+	case UI_FIELD_BOOL:
+		ui_put(ui, y, x, w, f->choice ? "[x] yes" : "[ ] no",
+		       cur ? UI_R_SELECTED : UI_R_NORMAL);
+		return;
+	case UI_FIELD_CHOICE:
+		snprintf(buf, sizeof buf, "< %s >", f->n_choices ?
+			 f->choices[f->choice] : "");
+		ui_put(ui, y, x, w, buf, cur ? UI_R_SELECTED : UI_R_NORMAL);
+		return;
+	default:
+		break;
+	}
+	if (cur) {
+		ui_put_field(ui, f, y, x, w);
+		/* Shown selected: the first key typed replaces it. */
+		if (f->fresh && f->len) {
+			text = ui_field_raw(f, f->scroll);
+			ui_put(ui, y, x, w, text, UI_R_SELECTED);
+			free(text);
+		}
+		return;
+	}
+	text = ui_field_raw(f, 0);
+	ui_fill(ui, y, x, w, UI_R_FIELD);
+	ui_put(ui, y, x, w, text, UI_R_FIELD);
+	free(text);
+}
+
+static const char *ui_form_tip(const struct ui_field *f)
+{
+	switch (f->kind) {
+	case UI_FIELD_BOOL:
+		return "Space, y or n switches it";
+	case UI_FIELD_CHOICE:
+		return "Space or Left/Right changes it; typing a letter picks";
+	case UI_FIELD_KEY:
+		return "lower-case letters, digits, '-'; empty: made from the "
+			"name";
+	default:
+		return f->required ? "required" : "may be empty";
+	}
+}
+
+static void ui_form_draw(struct ui *ui)
+{
+	struct ui_form *fm = &ui->form;
+	int h = ui->rows - 3, lw = ui_form_label_width(ui), x = lw + 2;
+	struct ui_field *cur = &fm->f[fm->cur];
+
+	ui_title(ui, fm->title, NULL);
+	fm->top = (int)ui_list_top((size_t)fm->cur, (size_t)fm->top, h,
+				   (size_t)fm->n);
+	for (int r = 0; r < h && fm->top + r < fm->n; r++) {
+		struct ui_field *f = &fm->f[fm->top + r];
+		bool is_cur = fm->top + r == fm->cur;
+		enum ui_role role = f->err[0] ? UI_R_ERROR :
+			is_cur ? UI_R_HEADER : UI_R_NORMAL;
+
+		ui_put(ui, 1 + r, lw - util_utf8_width(f->label) > 0 ?
+		       lw - util_utf8_width(f->label) : 0, lw, f->label, role);
+		if (is_cur || f->err[0])
+			ui_put(ui, 1 + r, lw, 1, f->err[0] ? "!" : ">", role);
+		ui_form_value(ui, f, 1 + r, x, ui->cols - x - 1, is_cur);
+	}
+	if (cur->err[0])
+		ui_put(ui, ui->rows - 2, 0, ui->cols, cur->err, UI_R_ERROR);
+	else
+		ui_put(ui, ui->rows - 2, 0, ui->cols, ui_form_tip(cur),
+		       UI_R_DIM);
+	ui_status(ui, ui_form_hints, sizeof ui_form_hints /
+		  sizeof ui_form_hints[0], UI_CTX_FORM);
+	/* The status line may hold a message; the cursor stays in the field. */
+	if (cur->kind == UI_FIELD_BOOL || cur->kind == UI_FIELD_CHOICE)
+		ui->cursor_y = -1;
+}
+
+/* --- keys ------------------------------------------------------------- */
+
+static bool ui_form_is_text(const struct ui_field *f)
+{
+	return f->kind != UI_FIELD_BOOL && f->kind != UI_FIELD_CHOICE;
+}
+
+/* Editing keys of the current field; true when the text changed. */
+static bool ui_form_edit(struct ui_field *f, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACT_CHAR_LEFT:
+	case UI_ACT_CHAR_RIGHT:
+		if (!ui_form_is_text(f)) {
+			ui_field_cycle(f, a == UI_ACT_CHAR_LEFT ? -1 : 1);
+			return true;
+		}
+		ui_field_move(f, a == UI_ACT_CHAR_LEFT ? -1 : 1);
+		return false;
+	case UI_ACT_LINE_START:
+		ui_field_home(f);
+		return false;
+	case UI_ACT_LINE_END:
+		ui_field_end(f);
+		return false;
+	case UI_ACT_BACKSPACE:
+		ui_field_backspace(f);
+		return true;
+	case UI_ACT_DELETE_CHAR:
+		ui_field_delete(f);
+		return true;
+	case UI_ACT_KILL_LINE:
+		ui_field_kill(f);
+		return true;
+	case UI_ACT_TOGGLE:
+		if (ui_form_is_text(f))
+			ui_field_insert(f, L' ');
+		else
+			ui_field_cycle(f, 1);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void ui_form_action(struct ui *ui, enum ui_action a)
+{
+	struct ui_form *fm = &ui->form;
+	struct ui_field *f = &fm->f[fm->cur];
+
+	switch (a) {
+	case UI_ACT_NEXT_FIELD:
+		ui_form_focus(ui, (fm->cur + 1) % fm->n);
+		return;
+	case UI_ACT_PREV_FIELD:
+		ui_form_focus(ui, (fm->cur + fm->n - 1) % fm->n);
+		return;
+	case UI_ACT_CANCEL:
+		ui_message(ui, "Cancelled: nothing was changed");
+		ui_pop(ui);
+		return;
+	case UI_ACT_SAVE:
+		if (ui_form_check(ui) && fm->save(ui))
+			ui_pop(ui);
+		return;
+	default:
+		break;
+	}
+	if (a == UI_ACT_TOGGLE && f->fresh && ui_form_is_text(f))
+		ui_field_kill(f);
+	f->fresh = false;
+	/* Checked as typed: the message shows while the value is wrong. */
+	if (ui_form_edit(f, a))
+		ui_field_check(f);
+}
+
+/* A letter in a choice field picks the first choice it starts. */
+static void ui_form_pick_letter(struct ui_field *f, wchar_t c)
+{
+	for (int k = 1; k <= f->n_choices; k++) {
+		int i = (f->choice + k) % f->n_choices;
+		const char *s = f->choices[i];
+
+		while (*s && !isalnum((unsigned char)*s))
+			s++;	/* "<ZMOT" is picked by z */
+		if (*s && towlower((wint_t)(unsigned char)*s) ==
+		    towlower((wint_t)c)) {
+			f->choice = i;
+			return;
+		}
+	}
+}
+
+static void ui_form_text(struct ui *ui, wchar_t c)
+{
+	struct ui_field *f = &ui->form.f[ui->form.cur];
+
+	if (f->kind == UI_FIELD_BOOL) {
+		if (c == L'y' || c == L'Y' || c == L'1')
+			f->choice = 1;
+		else if (c == L'n' || c == L'N' || c == L'0')
+			f->choice = 0;
+		return;
+	}
+	if (f->kind == UI_FIELD_CHOICE) {
+		ui_form_pick_letter(f, c);
+		return;
+	}
+	if (f->fresh)
+		ui_field_kill(f);
+	f->fresh = false;
+	ui_field_insert(f, c);
+	ui_field_check(f);
+}
+
+static void ui_form_mouse(struct ui *ui, const MEVENT *ev)
+{
+	struct ui_form *fm = &ui->form;
+	int i = fm->top + ev->y - 1;
+
+	if (ev->y >= 1 && ev->y < ui->rows - 2 && i < fm->n)
+		ui_form_focus(ui, i);
+}
+
+const struct ui_screen ui_form_screen = {
+	"form", UI_CTX_FORM, ui_form_draw, ui_form_action, ui_form_text,
+	ui_form_mouse, NULL,
+};

@@ -1,0 +1,268 @@
+/*
+ * ui_int.h - the designer's curses side: the session, the screens, and the
+ * helpers they share.  Only src/ui*.c include this (and so curses).
+ *
+ * Each screen is one file with a small table of functions (struct
+ * ui_screen, after ncdu's browser.c and tmux's cmd_entry tables).  The
+ * screens form a stack: journeys at the bottom, the map on it, a form or
+ * the help on top.  Keys become actions through the one table in
+ * ui_keys.c before a screen sees them.  Questions (y/n, a line, a list to
+ * pick from) are modal and drawn over the screen below (ui_prompt.c).
+ */
+#ifndef MOT_UI_INT_H
+#define MOT_UI_INT_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+
+#include "ui.h"
+
+struct ui;
+
+/* What a piece of the screen is; each maps to colour or, without colour,
+ * to a plain attribute (ui.c), so every role reads in monochrome too. */
+enum ui_role {
+	UI_R_NORMAL,
+	UI_R_TITLE,      /* the top bar */
+	UI_R_HEADER,     /* column and section headers */
+	UI_R_SELECTED,   /* the cursor row or card */
+	UI_R_DIM,        /* hints, rules, secondary text */
+	UI_R_ERROR,
+	UI_R_OK,
+	UI_R_EXPLORE,    /* the messy middle: exploration */
+	UI_R_EVALUATE,   /*                   evaluation */
+	UI_R_LOOP,       /* loops between them */
+	UI_R_KEY,        /* key names in hints and help */
+	UI_R_FIELD,      /* a form field's value */
+	UI_R_NAME,       /* a card's name */
+	UI_R_EMO,        /* UI_R_EMO + emotion + 3: -3 .. +3 */
+	UI_R_COUNT = UI_R_EMO + 7
+};
+
+struct ui_screen {
+	const char *name;
+	unsigned ctx;                                 /* enum ui_ctx bits */
+	void (*draw)(struct ui *ui);
+	void (*action)(struct ui *ui, enum ui_action a);
+	void (*text)(struct ui *ui, wchar_t c);       /* unbound characters */
+	void (*mouse)(struct ui *ui, const MEVENT *ev);
+	void (*reloaded)(struct ui *ui);              /* the view changed */
+};
+
+/* One short hint of the status line: the keys come from the table. */
+struct ui_hint {
+	enum ui_action action;
+	const char *text;
+};
+
+/* --- the state of each screen ------------------------------------------ */
+
+struct ui_journeys_state {
+	struct store_journey_info *list;
+	size_t n, sel, top;
+	char *sel_key;               /* to find the row again after a reload */
+};
+
+struct ui_map_state {
+	int stage;                   /* the selected stage */
+	size_t row[MOT_STAGE_COUNT]; /* the selected row of each stage */
+	size_t top[MOT_STAGE_COUNT]; /* the first card shown of each stage */
+	int first_stage;             /* the leftmost column shown */
+	size_t curve_first;          /* first path step shown on the curve */
+	char *sel_key;               /* the selected card's key */
+	struct ui_map_layout layout; /* of the last frame, for the mouse */
+};
+
+#define UI_LINES_MAX 256
+
+struct ui_trans_state {
+	char *key;                   /* the touchpoint whose transitions */
+	size_t sel, top;
+	long line_row[UI_LINES_MAX]; /* screen line -> row, -1: none (mouse) */
+};
+
+struct ui_personas_state {
+	size_t sel, top;
+};
+
+struct ui_help_state {
+	size_t top;
+};
+
+#define UI_FORM_MAX 16
+
+struct ui_form {
+	char title[160];
+	struct ui_field f[UI_FORM_MAX];
+	int n, cur, top;
+	struct ui_change *draft;     /* UI_BEFORE filled when opened */
+	bool (*save)(struct ui *ui); /* true: saved, close the form */
+};
+
+/* --- the session ------------------------------------------------------- */
+
+#define UI_STACK_MAX 8
+
+struct ui {
+	struct store *store;
+	SCREEN *term;
+	FILE *term_in;               /* opened for a headless session */
+	bool headless;               /* the bench: no input, no signals */
+	int rows, cols;
+	bool color;
+	attr_t attr[UI_R_COUNT];
+	int cursor_y, cursor_x;      /* where a form wants the cursor; -1 */
+	bool cursor_on;
+	const struct ui_screen *stack[UI_STACK_MAX];
+	int depth;
+	char *key;                   /* the open journey, or NULL */
+	struct ui_view view;
+	int64_t version;             /* of the open journey, as loaded */
+	struct ui_undo undo;
+	char msg[600];
+	bool msg_error;
+	bool quit;
+	int idle;                    /* quiet input timeouts in a row */
+	char *search;                /* the last search */
+	struct ui_journeys_state journeys;
+	struct ui_map_state map;
+	struct ui_trans_state trans;
+	struct ui_personas_state personas;
+	struct ui_help_state help;
+	struct ui_form form;
+};
+
+/* --- input -------------------------------------------------------------- */
+
+enum ui_input_kind {
+	UI_IN_CHAR,      /* a character: in.ch */
+	UI_IN_KEY,       /* a curses KEY_* code: in.ch */
+	UI_IN_MOUSE,     /* in.mouse */
+	UI_IN_RESIZE,
+	UI_IN_IDLE,      /* nothing happened for a while */
+	UI_IN_QUIT,      /* a signal or a lost terminal: leave now */
+};
+
+struct ui_input {
+	enum ui_input_kind kind;
+	int ch;
+	MEVENT mouse;
+};
+
+/* ui.c: wait for input; signals, suspend and resize are handled here.
+ * With `poll`, an idle wait checks whether another mot changed the open
+ * journey and reloads it (only where no screen holds on to its data). */
+void ui_getkey(struct ui *ui, struct ui_input *in, bool poll);
+
+/* --- ui.c: the session ------------------------------------------------- */
+
+void ui_push(struct ui *ui, const struct ui_screen *sc);
+void ui_pop(struct ui *ui);
+const struct ui_screen *ui_top(const struct ui *ui);
+/* Draw the top screen (ui_paint), put it on the terminal (ui_show). */
+void ui_paint(struct ui *ui);
+void ui_show(struct ui *ui);
+void ui_draw(struct ui *ui);
+void ui_message(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void ui_error(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Open a journey on the map; -1 (and a message) when it cannot load. */
+int ui_open_journey(struct ui *ui, const char *key);
+void ui_close_journey(struct ui *ui);
+/* Load the open journey again and tell the screens. */
+void ui_reload(struct ui *ui);
+/* Make a change (see ui_undo_do), reload, and say what happened: a
+ * conflict says so and shows the newer data.  Returns a store status. */
+int ui_do(struct ui *ui, struct ui_change *c);
+/* Undo, redo: on any screen that edits. */
+void ui_undo_action(struct ui *ui, bool redo);
+/* Actions every list screen shares (help, undo, redo, redraw); true when
+ * it was one of them. */
+bool ui_common_action(struct ui *ui, enum ui_action a);
+
+/* --- ui_draw.c: drawing helpers ---------------------------------------- */
+
+/* Draw UTF-8 text at (y, x) cut to w columns (wide characters whole);
+ * returns the columns used.  Control characters show as '?'. */
+int ui_put(struct ui *ui, int y, int x, int w, const char *s,
+	   enum ui_role role);
+/* Like ui_put, then blanks up to w columns. */
+void ui_put_pad(struct ui *ui, int y, int x, int w, const char *s,
+		enum ui_role role);
+void ui_putf(struct ui *ui, int y, int x, int w, enum ui_role role,
+	     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void ui_fill(struct ui *ui, int y, int x, int w, enum ui_role role);
+/* A text field's visible part in w columns; the cursor goes there. */
+void ui_put_field(struct ui *ui, struct ui_field *f, int y, int x, int w);
+attr_t ui_attr(const struct ui *ui, enum ui_role role);
+attr_t ui_emotion_attr(const struct ui *ui, int emotion);
+/* The top bar: left text, right text. */
+void ui_title(struct ui *ui, const char *left, const char *right);
+/* The bottom line: the message, else the hints. */
+void ui_status(struct ui *ui, const struct ui_hint *hints, size_t n,
+	       unsigned ctx);
+/* "mot needs a 40x12 terminal" on a too small one; true when it was. */
+bool ui_too_small(struct ui *ui);
+/* A list of n rows in lines [y, y+h): scroll so sel shows. */
+size_t ui_list_top(size_t sel, size_t top, int h, size_t n);
+/* Move a list selection by an action; true when it was a move. */
+bool ui_list_move(enum ui_action a, size_t *sel, size_t n, int page);
+/* "3 min ago", "2026-11-22" */
+void ui_when(int64_t t, char *buf, size_t len);
+
+/* --- ui_prompt.c: modal questions -------------------------------------- */
+
+bool ui_confirm(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A line of text, malloc'ed ("" when left empty); NULL when cancelled. */
+char *ui_ask(struct ui *ui, const char *label, const char *initial);
+/* Pick one of items (filtered as you type); -1 when cancelled. */
+long ui_pick(struct ui *ui, const char *title, const char *const *items,
+	     size_t n, long sel);
+
+/* --- screens ------------------------------------------------------------- */
+
+extern const struct ui_screen ui_journeys_screen;
+extern const struct ui_screen ui_map_screen;
+extern const struct ui_screen ui_form_screen;
+extern const struct ui_screen ui_transitions_screen;
+extern const struct ui_screen ui_personas_screen;
+extern const struct ui_screen ui_help_screen;
+
+/* ui_journeys.c */
+void ui_journeys_refresh(struct ui *ui);
+void ui_journeys_free(struct ui *ui);
+/* Put the journeys screen's cursor on a journey. */
+void ui_journeys_show(struct ui *ui, const char *key);
+/* ui_map.c */
+void ui_map_select_key(struct ui *ui, const char *key);
+long ui_map_selected(const struct ui *ui);
+void ui_map_free(struct ui *ui);
+/* ui_form.c */
+void ui_form_reset(struct ui *ui, const char *title);
+struct ui_field *ui_form_add(struct ui *ui, const char *label,
+			     enum ui_field_kind kind);
+void ui_form_open(struct ui *ui, bool (*save)(struct ui *ui));
+void ui_form_free(struct ui *ui);
+/* Go to field i; typing there first replaces its text. */
+void ui_form_focus(struct ui *ui, int i);
+/* Check every field; on the first bad one, go there and say why. */
+bool ui_form_check(struct ui *ui);
+/* ui_touchpoint.c */
+void ui_touchpoint_edit(struct ui *ui, size_t i);
+void ui_touchpoint_add(struct ui *ui, enum mot_stage stage, size_t position);
+/* ui_transitions.c */
+void ui_transitions_open(struct ui *ui, const char *key);
+void ui_transitions_free(struct ui *ui);
+/* ui_personas.c */
+void ui_personas_open(struct ui *ui);
+void ui_meta_edit(struct ui *ui);
+/* ui_help.c */
+void ui_help_open(struct ui *ui);
+/* ui_export.c: pick a format and a file name, write the journey. */
+void ui_export(struct ui *ui, const struct mot_journey *j);
+
+#endif
