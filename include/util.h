@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Allocation that aborts with a message: mot cannot go on without memory. */
@@ -26,6 +27,10 @@ bool util_streq(const char *a, const char *b); /* NULL-safe */
 
 /* UTF-8 */
 bool util_utf8_valid(const char *s, size_t len);
+/* Decode the sequence at s (at most len bytes) into *cp; its length, or 0
+ * when invalid (overlong, surrogate, above U+10FFFF, cut short).  It stops
+ * at the first bad byte, so a NUL-terminated string may pass len 4. */
+size_t util_utf8_seq(const unsigned char *s, size_t len, uint32_t *cp);
 /* Display width in terminal columns (wide CJK count 2). */
 int util_utf8_width(const char *s);
 /* Bytes of the longest prefix of s that fits in max_cols columns; its

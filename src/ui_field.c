@@ -50,32 +50,11 @@ static void ui_field_reserve(struct ui_field *f, size_t need)
 /* Decode one UTF-8 sequence; a bad byte becomes U+FFFD and is skipped. */
 static size_t ui_utf8_decode(const unsigned char *s, wchar_t *out)
 {
-	size_t n, i;
 	uint32_t c;
+	size_t n = util_utf8_seq(s, 4, &c);
 
-	if (s[0] < 0x80) {
-		*out = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, c = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, c = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, c = s[0] & 0x07;
-	else
-		n = 0, c = 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			break;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (n == 0 || i < n) {
-		*out = 0xfffd;
-		return 1;
-	}
-	*out = (wchar_t)c;
-	return n;
+	*out = n ? (wchar_t)c : 0xfffd;
+	return n ? n : 1;
 }
 
 wchar_t *ui_wcs_from_utf8(const char *s, size_t *len)

@@ -110,7 +110,7 @@ bool util_streq(const char *a, const char *b)
 
 /* Length of the UTF-8 sequence at s (at most len bytes), 0 when invalid:
  * overlong forms, surrogates and code points above U+10FFFF included. */
-static size_t util_utf8_seq(const unsigned char *s, size_t len, uint32_t *cp)
+size_t util_utf8_seq(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	size_t n, i;
 	uint32_t c;
