@@ -59,6 +59,7 @@
 #ifndef MOT_SIM_H
 #define MOT_SIM_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -131,7 +132,16 @@ struct sim_run {
 	uint64_t impact_customers; /* emotion effects; 0: none */
 	sim_progress_fn progress;  /* NULL: none; called from any thread */
 	void *progress_ctx;
+	/* NULL, or a flag another thread may set to stop the run early:
+	 * blocks already begun finish, then the run fails with the message
+	 * "cancelled" (SIM_CANCELLED in err) and fills no result. */
+	const atomic_int *cancel;
 };
+
+#define SIM_CANCELLED "cancelled"
+
+/* Whether r's cancel flag is set. */
+bool sim_cancelled(const struct sim_run *r);
 
 void sim_run_init(struct sim_run *r);
 

@@ -158,4 +158,40 @@ int store_persona_update(struct store *s, const char *journey,
 int store_persona_delete(struct store *s, const char *journey,
 			 const char *key, int64_t base_version);
 
+/* --- what-if scenarios (workshop mode; schema version 2) --------------- */
+
+/*
+ * A named what-if kept with the journey: the settings it ran with, what
+ * was changed against the baseline, the key figures for the list, and the
+ * whole report (`mot simulate --compare --format json`, or the plain
+ * results when there was no baseline) for export.  Scenarios go with
+ * their journey: deleting the journey deletes them, renaming keeps them.
+ * Rates are shares 0..1; NAN (NULL in SQL) where there is no baseline.
+ */
+struct store_scenario {
+	int64_t id;
+	char *name;                /* unique within the journey */
+	int64_t created;           /* unix seconds */
+	uint64_t customers, seed;
+	char *persona;             /* NULL: all */
+	bool plain;
+	char *changes;             /* one change per line; "" for none */
+	double base_conv, base_lo, base_hi;
+	double conv, conv_lo, conv_hi;
+	double diff, diff_lo, diff_hi;
+	bool significant;
+	double base_nps, nps;      /* points, -100 .. 100 */
+	char *report;              /* JSON */
+};
+
+/* Save sc under sc->name (sets sc->id and sc->created when 0).  A name
+ * the journey already has: STORE_EXISTS, unless `replace`. */
+int store_scenario_save(struct store *s, const char *journey,
+			struct store_scenario *sc, bool replace);
+/* The journey's scenarios, newest first. */
+int store_scenario_list(struct store *s, const char *journey,
+			struct store_scenario **out, size_t *n);
+int store_scenario_delete(struct store *s, const char *journey, int64_t id);
+void store_scenario_free(struct store_scenario *list, size_t n);
+
 #endif

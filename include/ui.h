@@ -64,6 +64,21 @@ enum ui_action {
 	UI_ACT_UNDO, UI_ACT_REDO,
 	UI_ACT_SEARCH, UI_ACT_SEARCH_NEXT,
 	UI_ACT_SIMULATE,
+	/* workshop mode: simulation results, what-if, walkthrough */
+	UI_ACT_RESULTS,     /* the last results */
+	UI_ACT_OVERLAY,     /* results on the cards, on or off */
+	UI_ACT_EMO_UP, UI_ACT_EMO_DOWN,         /* + - on a card's emotion */
+	UI_ACT_WALK,        /* the walkthrough */
+	UI_ACT_IMPACT,      /* Moment-of-Truth impact view */
+	UI_ACT_WOM,         /* word of mouth over time */
+	UI_ACT_SCENARIOS,   /* the saved scenarios */
+	UI_ACT_BASELINE,    /* keep the results as the baseline */
+	UI_ACT_RERUN,       /* run again on the journey as it is now */
+	UI_ACT_SAVE_SCENARIO,
+	UI_ACT_RANK,        /* impact: rank by removal or by emotion gain */
+	UI_ACT_STEP, UI_ACT_STEP_BACK,          /* walkthrough: one step */
+	UI_ACT_PLAY,        /* walkthrough: timed steps, on or off */
+	UI_ACT_NEXT_CUSTOMER, UI_ACT_PREV_CUSTOMER,
 	UI_ACT_HELP,
 	UI_ACT_BACK,        /* q: back; quit on the journeys screen */
 	UI_ACT_REDRAW,
@@ -90,9 +105,16 @@ enum ui_ctx {
 	UI_CTX_PROMPT = 1u << 6,   /* a line to type, a list to pick from */
 	UI_CTX_CONFIRM = 1u << 7,  /* a yes/no question */
 	UI_CTX_MOUSE = 1u << 8,    /* the mouse rows (help only) */
+	UI_CTX_RESULTS = 1u << 9,  /* simulation results, running or done */
+	UI_CTX_WALK = 1u << 10,    /* the walkthrough */
+	UI_CTX_IMPACT = 1u << 11,  /* Moment-of-Truth impact view */
+	UI_CTX_SCENARIOS = 1u << 12, /* saved scenarios */
+	UI_CTX_WOM = 1u << 13,     /* word of mouth over time */
 };
+#define UI_CTX_WORKSHOP (UI_CTX_RESULTS | UI_CTX_WALK | UI_CTX_IMPACT | \
+			 UI_CTX_SCENARIOS | UI_CTX_WOM)
 #define UI_CTX_LISTS (UI_CTX_JOURNEYS | UI_CTX_MAP | UI_CTX_TRANSITIONS | \
-		      UI_CTX_PERSONAS | UI_CTX_HELP)
+		      UI_CTX_PERSONAS | UI_CTX_HELP | UI_CTX_WORKSHOP)
 #define UI_CTX_EDITS (UI_CTX_JOURNEYS | UI_CTX_MAP | UI_CTX_TRANSITIONS | \
 		      UI_CTX_PERSONAS)
 #define UI_CTX_TEXT (UI_CTX_FORM | UI_CTX_PROMPT)

@@ -769,7 +769,7 @@ static void *sim_worker(void *arg)
 		while (job->next_claim < job->nblocks &&
 		       job->next_claim - job->next_merge >= job->nslots)
 			pthread_cond_wait(&job->cv, &job->mu);
-		if (job->next_claim >= job->nblocks)
+		if (job->next_claim >= job->nblocks || sim_cancelled(job->r))
 			break;
 		b = job->next_claim++;
 		s = &job->slots[b % job->nslots];
@@ -917,6 +917,12 @@ void sim_result_free(struct sim_result *res)
 	memset(res, 0, sizeof *res);
 }
 
+bool sim_cancelled(const struct sim_run *r)
+{
+	return r->cancel &&
+	       atomic_load_explicit(r->cancel, memory_order_relaxed) != 0;
+}
+
 void sim_run_init(struct sim_run *r)
 {
 	memset(r, 0, sizeof *r);
@@ -953,6 +959,12 @@ static int sim_go(const struct sim_model *a, const struct sim_model *b,
 		sim_acc_init(&job.total[k], job.m[k], 2 * SIM_PATHS_KEPT,
 			     SIM_PATHS_KEPT);
 	sim_job_run(&job);
+	if (sim_cancelled(r)) {
+		for (int k = 0; k < job.nm; k++)
+			sim_acc_free(&job.total[k]);
+		snprintf(err, errlen, SIM_CANCELLED);
+		return -1;
+	}
 	sim_result_fill(ra, &job.total[0], a, r->seed);
 	if (b) {
 		sim_result_fill(rb, &job.total[1], b, r->seed);

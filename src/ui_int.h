@@ -18,6 +18,7 @@
 #include <curses.h>
 
 #include "ui.h"
+#include "workshop.h"
 
 struct ui;
 
@@ -91,6 +92,39 @@ struct ui_help_state {
 	size_t top;
 };
 
+/*
+ * Workshop mode (ui_sim.c, ui_results.c, ui_walk.c, ui_impact.c,
+ * ui_wom.c, ui_scenarios.c).  Results belong to the open journey: closing
+ * it drops them.  A running job keeps its own copies of the journeys, so
+ * the designer may edit (what-if) while it runs.
+ */
+struct ui_ws_state {
+	struct ws_settings set;      /* what the panel asked for last */
+	struct ws_job *job;          /* a simulation running, or NULL */
+	enum ws_job_kind job_kind;
+	struct ws_outcome *cur;      /* the latest results, or NULL */
+	struct ws_outcome *base;     /* the baseline, or NULL */
+	struct ws_outcome *market;   /* the latest word-of-mouth run */
+	bool overlay;                /* results on the map's cards */
+	size_t top;                  /* results screen: first line shown */
+	/* walkthrough */
+	struct ws_story story;
+	uint64_t walk_customer;
+	size_t walk_step;
+	bool walk_play;
+	/* impact view */
+	size_t *rank;                /* touchpoint indexes, ranked */
+	bool rank_by_emotion;
+	size_t imp_sel, imp_top;
+	/* scenarios */
+	struct store_scenario *scen;
+	size_t n_scen, scen_sel, scen_top;
+	bool scen_detail;
+};
+
+/* ui.c: the input timeout while a job runs, so progress moves. */
+#define UI_BUSY_TICK_MS 100
+
 #define UI_FORM_MAX 16
 
 struct ui_form {
@@ -132,6 +166,7 @@ struct ui {
 	struct ui_personas_state personas;
 	struct ui_help_state help;
 	struct ui_form form;
+	struct ui_ws_state ws;
 };
 
 /* --- input -------------------------------------------------------------- */
@@ -231,6 +266,11 @@ extern const struct ui_screen ui_form_screen;
 extern const struct ui_screen ui_transitions_screen;
 extern const struct ui_screen ui_personas_screen;
 extern const struct ui_screen ui_help_screen;
+extern const struct ui_screen ui_results_screen;
+extern const struct ui_screen ui_walk_screen;
+extern const struct ui_screen ui_impact_screen;
+extern const struct ui_screen ui_scenarios_screen;
+extern const struct ui_screen ui_wom_screen;
 
 /* ui_journeys.c */
 void ui_journeys_refresh(struct ui *ui);
@@ -264,5 +304,35 @@ void ui_meta_edit(struct ui *ui);
 void ui_help_open(struct ui *ui);
 /* ui_export.c: pick a format and a file name, write the journey. */
 void ui_export(struct ui *ui, const struct mot_journey *j);
+
+/* --- workshop mode ------------------------------------------------------ */
+
+/* ui_sim.c: the simulation panel (a form) for the open journey; its save
+ * starts the run and shows the results screen. */
+void ui_sim_panel(struct ui *ui);
+/* Start a run with ui->ws.set: a comparison when a baseline is kept. */
+void ui_sim_start(struct ui *ui);
+/* Called by the main loop at every input or timeout: takes a finished
+ * job's outcome (or its error) into ui->ws. */
+void ui_sim_tick(struct ui *ui);
+/* Cancel a running job, wait for it; true when one ran. */
+bool ui_sim_cancel(struct ui *ui);
+/* Free all workshop state (closing the journey). */
+void ui_sim_free(struct ui *ui);
+/* The map's overlay of card i: false when there is none to draw. */
+bool ui_sim_card(const struct ui *ui, size_t i, double *visits_per_customer,
+		 double *drop_share);
+/* A progress bar in w columns at (y, x) while a job runs. */
+void ui_sim_progress(struct ui *ui, int y, int x, int w);
+/* ui_results.c */
+void ui_results_open(struct ui *ui);
+/* ui_walk.c, ui_impact.c, ui_wom.c, ui_scenarios.c */
+void ui_walk_open(struct ui *ui);
+void ui_impact_open(struct ui *ui);
+void ui_wom_open(struct ui *ui);
+void ui_scenarios_open(struct ui *ui);
+void ui_scenarios_free(struct ui *ui);
+/* ui_simexport.c: `x` on results, scenarios and word of mouth. */
+void ui_sim_export(struct ui *ui);
 
 #endif

@@ -20,8 +20,13 @@
 #define TRCTX UI_CTX_TRANSITIONS
 #define PECTX UI_CTX_PERSONAS
 #define JOCTX UI_CTX_JOURNEYS
+#define RSCTX UI_CTX_RESULTS
+#define WACTX UI_CTX_WALK
+#define IMCTX UI_CTX_IMPACT
+#define SCCTX UI_CTX_SCENARIOS
+#define WOCTX UI_CTX_WOM
 #define BACKCTX (UI_CTX_MAP | UI_CTX_TRANSITIONS | UI_CTX_PERSONAS | \
-		 UI_CTX_HELP)
+		 UI_CTX_HELP | WACTX | IMCTX | SCCTX)
 
 static const struct ui_binding ui_bindings[] = {
 	/* moving around, help and back: every screen but forms */
@@ -86,7 +91,64 @@ static const struct ui_binding ui_bindings[] = {
 	{ MAPCTX, 'n', false, "n", UI_ACT_SEARCH_NEXT, "next match" },
 	{ MAPCTX, 'x', false, "x", UI_ACT_EXPORT,
 	  "export the journey (pick a format and a file name)" },
-	{ MAPCTX, 's', false, "s", UI_ACT_SIMULATE, "simulate" },
+
+	/* workshop mode: from the map */
+	{ MAPCTX | RSCTX, 's', false, "s", UI_ACT_SIMULATE,
+	  "simulate: customers, persona, seed, model; runs in the background" },
+	{ MAPCTX, 'R', false, "R", UI_ACT_RESULTS, "the last results" },
+	{ MAPCTX, 'v', false, "v", UI_ACT_OVERLAY,
+	  "results on the cards (visits, drop-off heat): on or off" },
+	{ MAPCTX, '+', false, "+", UI_ACT_EMO_UP,
+	  "the card's emotion one point better" },
+	{ MAPCTX, '=', false, "=", UI_ACT_EMO_UP, NULL },
+	{ MAPCTX, '-', false, "-", UI_ACT_EMO_DOWN,
+	  "the card's emotion one point worse" },
+	{ MAPCTX | RSCTX, 'w', false, "w", UI_ACT_WALK,
+	  "walkthrough: simulated customers card to card" },
+	{ MAPCTX | RSCTX, 'm', false, "m", UI_ACT_IMPACT,
+	  "Moment-of-Truth impact: touchpoints ranked" },
+	{ MAPCTX | RSCTX, 'o', false, "o", UI_ACT_WOM,
+	  "word of mouth over time: the adoption curve" },
+	{ MAPCTX | RSCTX, 'S', false, "S", UI_ACT_SCENARIOS,
+	  "saved scenarios" },
+
+	/* simulation results */
+	{ RSCTX | WOCTX, 27, false, "Esc", UI_ACT_CANCEL,
+	  "cancel the run; when none runs, back" },
+	{ RSCTX, 'b', false, "b", UI_ACT_BASELINE,
+	  "keep these results as the baseline (again: drop it)" },
+	{ RSCTX, 'r', false, "r", UI_ACT_RERUN,
+	  "run again on the journey as it is now" },
+	{ RSCTX, 'n', false, "n", UI_ACT_SAVE_SCENARIO,
+	  "save as a named scenario, with its results" },
+	{ RSCTX | SCCTX | WOCTX, 'x', false, "x", UI_ACT_EXPORT,
+	  "export results and scenarios (CSV, JSON) or the heat map" },
+
+	/* the walkthrough */
+	{ WACTX, ' ', false, "Space", UI_ACT_STEP, "next step" },
+	{ WACTX, 'l', false, "l", UI_ACT_STEP, NULL },
+	{ WACTX, KEY_RIGHT, true, "Right", UI_ACT_STEP, NULL },
+	{ WACTX, 'h', false, "h", UI_ACT_STEP_BACK, "previous step" },
+	{ WACTX, KEY_LEFT, true, "Left", UI_ACT_STEP_BACK, NULL },
+	{ WACTX, 'p', false, "p", UI_ACT_PLAY,
+	  "play: a step every half second (again: pause)" },
+	{ WACTX, 'n', false, "n", UI_ACT_NEXT_CUSTOMER, "next customer" },
+	{ WACTX, 'N', false, "N", UI_ACT_PREV_CUSTOMER, "previous customer" },
+
+	/* Moment-of-Truth impact */
+	{ IMCTX | SCCTX, '\n', false, "Enter", UI_ACT_OPEN,
+	  "impact: jump to the card; scenarios: show it" },
+	{ IMCTX | SCCTX, '\r', false, "Enter", UI_ACT_OPEN, NULL },
+	{ IMCTX | SCCTX, KEY_ENTER, true, "Enter", UI_ACT_OPEN, NULL },
+	{ IMCTX, 'r', false, "r", UI_ACT_RANK,
+	  "rank by removal effect or by emotion gain" },
+
+	/* scenarios */
+	{ SCCTX, 'd', false, "d", UI_ACT_DELETE, "delete it (asks y/n)" },
+
+	/* word of mouth */
+	{ WOCTX, 's', false, "s", UI_ACT_SIMULATE,
+	  "market size, days, p and q; runs in the background" },
 
 	/* transitions */
 	{ TRCTX, '\n', false, "Enter", UI_ACT_OPEN,
@@ -172,6 +234,15 @@ static const struct {
 	{ UI_CTX_LISTS, "Every screen but forms" },
 	{ JOCTX, "Journeys" },
 	{ MAPCTX, "Journey map" },
+	{ MAPCTX | RSCTX, "Journey map and results (workshop)" },
+	{ RSCTX, "Simulation results" },
+	{ RSCTX | WOCTX, "Results and word of mouth" },
+	{ RSCTX | SCCTX | WOCTX, "Results, scenarios, word of mouth" },
+	{ WACTX, "Walkthrough" },
+	{ IMCTX | SCCTX, "Impact and scenarios" },
+	{ IMCTX, "Moment-of-Truth impact" },
+	{ SCCTX, "Scenarios" },
+	{ WOCTX, "Word of mouth" },
 	{ MAPCTX | PECTX, "Journey map and personas" },
 	{ TRCTX, "Transitions" },
 	{ PECTX, "Personas" },
