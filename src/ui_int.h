@@ -312,6 +312,8 @@ void ui_export(struct ui *ui, const struct mot_journey *j);
 void ui_sim_panel(struct ui *ui);
 /* Start a run with ui->ws.set: a comparison when a baseline is kept. */
 void ui_sim_start(struct ui *ui);
+/* Start a word-of-mouth run (WS_JOB_MARKET) with ui->ws.set. */
+void ui_sim_start_market(struct ui *ui);
 /* Called by the main loop at every input or timeout: takes a finished
  * job's outcome (or its error) into ui->ws. */
 void ui_sim_tick(struct ui *ui);

@@ -11,6 +11,11 @@ void ui_sim_start(struct ui *ui)
 	(void)ui;
 }
 
+void ui_sim_start_market(struct ui *ui)
+{
+	(void)ui;
+}
+
 void ui_sim_tick(struct ui *ui)
 {
 	(void)ui;
