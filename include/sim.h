@@ -75,6 +75,9 @@
 #define SIM_DETRACTOR_MOOD (-1.0) /* mood at TMOT for a detractor, at most */
 #define SIM_EXPOSURE_RATE 0.03   /* per step, before buying */
 #define SIM_MAX_STEPS 100000u    /* safety cut of one walk */
+/* Emotion effects walk at most this many customers again (`mot simulate`
+ * and the designer alike, so that their results agree). */
+#define SIM_IMPACT_CUSTOMERS 100000u
 
 #define SIM_MAX_TOUCHPOINTS 65535u /* path records use 16-bit indexes */
 #define SIM_HIST 1024u            /* histogram bins; larger values clamp */
@@ -257,6 +260,14 @@ struct sim_market {
 	double p, q;       /* innovation and imitation per day */
 	uint64_t seed;
 	unsigned threads;
+	/* NULL: none.  Called after each batch of entrants is walked with
+	 * (entrants walked, people), and once at the end with done == total
+	 * (the run may end before everyone entered). */
+	sim_progress_fn progress;
+	void *progress_ctx;
+	/* NULL, or a flag as in struct sim_run: the batch being walked
+	 * finishes, then the run fails with SIM_CANCELLED, no days. */
+	const atomic_int *cancel;
 };
 
 struct sim_market_day {

@@ -29,7 +29,7 @@ enum store_status {
 };
 
 /* Current schema version (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /*
  * Open or create a database.  A file that is not a mot database, or that a
@@ -74,13 +74,17 @@ int store_journey_version(struct store *s, const char *key, int64_t *version);
 
 /*
  * Import journeys, all in one transaction: either all are written or none.
- * A key that exists is STORE_EXISTS unless `replace`.  On failure *failed
- * (if not NULL) is the index of the journey at fault.
+ * A key that exists is STORE_EXISTS unless `replace`; replacing keeps the
+ * journey's row (its scenarios and creation time stay, its version goes
+ * up) and puts the new touchpoints, transitions, entries and personas in
+ * place of the old.  On failure *failed (if not NULL) is the index of the
+ * journey at fault.
  */
 int store_journey_import(struct store *s, const struct mot_journey *js,
 			 size_t n, bool replace, size_t *failed);
 int store_journey_create(struct store *s, const char *key, const char *title);
 int store_journey_delete(struct store *s, const char *key);
+/* A copy of the design only: the scenarios stay with the original. */
 int store_journey_copy(struct store *s, const char *key, const char *new_key);
 int store_journey_rename(struct store *s, const char *key,
 			 const char *new_key);
@@ -165,14 +169,17 @@ int store_persona_delete(struct store *s, const char *journey,
  * was changed against the baseline, the key figures for the list, and the
  * whole report (`mot simulate --compare --format json`, or the plain
  * results when there was no baseline) for export.  Scenarios go with
- * their journey: deleting the journey deletes them, renaming keeps them.
- * Rates are shares 0..1; NAN (NULL in SQL) where there is no baseline.
+ * their journey: deleting the journey deletes them, renaming keeps them,
+ * an import that replaces it keeps them, a copy does not take them.
+ * Keeping or deleting one is not an edit of the journey: its version
+ * stays.  Rates are shares 0..1; any rate or score may be NAN (NULL in
+ * SQL), as all the base_ and diff_ ones are when there is no baseline.
  */
 struct store_scenario {
 	int64_t id;
 	char *name;                /* unique within the journey */
 	int64_t created;           /* unix seconds */
-	uint64_t customers, seed;
+	uint64_t customers, seed;  /* all 64 bits kept */
 	char *persona;             /* NULL: all */
 	bool plain;
 	char *changes;             /* one change per line; "" for none */
@@ -184,14 +191,24 @@ struct store_scenario {
 	char *report;              /* JSON */
 };
 
-/* Save sc under sc->name (sets sc->id and sc->created when 0).  A name
- * the journey already has: STORE_EXISTS, unless `replace`. */
+/*
+ * Save sc under sc->name (not blank, UTF-8) in one transaction; report
+ * must not be NULL, changes may be (stored as "").  A name the journey
+ * has already: STORE_EXISTS, unless `replace`, which deletes that one.
+ * An unknown journey: STORE_NOT_FOUND.  Sets sc->id, and sc->created
+ * when it was 0 (now); on failure sc is left as it was.
+ */
 int store_scenario_save(struct store *s, const char *journey,
 			struct store_scenario *sc, bool replace);
-/* The journey's scenarios, newest first. */
+/* The journey's scenarios, newest first (by created, then the later
+ * saved); *out is NULL when there are none.  Free with
+ * store_scenario_free.  An unknown journey: STORE_NOT_FOUND. */
 int store_scenario_list(struct store *s, const char *journey,
 			struct store_scenario **out, size_t *n);
+/* Delete scenario `id` of the journey; STORE_NOT_FOUND when it is not
+ * there (deleted already, or another journey's). */
 int store_scenario_delete(struct store *s, const char *journey, int64_t id);
+/* Free a list from store_scenario_list (the strings and the array). */
 void store_scenario_free(struct store_scenario *list, size_t n);
 
 #endif

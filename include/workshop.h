@@ -78,10 +78,14 @@ double ws_nps(const struct sim_result *r);
 void ws_difference(const struct ws_outcome *o, double *diff, double *lo,
 		   double *hi, bool *significant);
 /* Share of customers who reached touchpoint i and left there (dropped or
- * ran out of patience), 0..1. */
+ * ran out of patience), 0..1; 0 when nobody reached it.  The figures
+ * below are 0 where the report of `mot simulate` says "-" or null. */
 double ws_drop_share(const struct sim_result *r, size_t i);
 /* Removal effect (share of conversions lost without i) and the gain in
- * conversion from one point of better emotion at i (0 in the plain model). */
+ * conversion from one point of better emotion at i (0 in the plain model,
+ * at +3 already, and for the scenario of a paired comparison, whose
+ * emotion effects the engine does not walk), as src/sim_report.c has
+ * them. */
 double ws_removal_effect(const struct sim_result *r, size_t i);
 double ws_emotion_gain(const struct sim_result *r, size_t i);
 
@@ -108,9 +112,13 @@ struct ws_job *ws_job_start(enum ws_job_kind kind, const struct mot_journey *j,
 			    const struct ws_settings *set, char *err,
 			    size_t errlen);
 /* Customers (people, for the market) walked so far and in all; true when
- * the job has ended (finished, failed or cancelled).  Never blocks. */
+ * the job has ended (finished, failed or cancelled).  Never blocks.  An
+ * unpaired comparison walks its customers twice, so its total is twice
+ * ws_settings.customers; a market run ends with done == total even when
+ * not everybody entered in the days given. */
 bool ws_job_poll(struct ws_job *job, uint64_t *done, uint64_t *total);
-/* Ask the job to stop soon; ws_job_finish then returns 1. */
+/* Ask the job to stop soon; ws_job_finish then returns 1 (even when the
+ * job got to its end first: its results are dropped). */
 void ws_job_cancel(struct ws_job *job);
 /*
  * Wait for the job to end and free it.  Returns 0 with *out (caller
@@ -126,8 +134,16 @@ int ws_job_finish(struct ws_job *job, struct ws_outcome **out, char *err,
  * them: "Checkout: emotion -1 -> +1", "Chat: drop 0.2 -> 0.05", "added
  * touchpoint 'Call back'", "removed touchpoint 'Fax'", "Search -> Shop:
  * weight 1 -> 3", "new transition Search -> Chat", "persona 'Bargain
- * hunter': share 0.3 -> 0.5".  Returns the count; *lines (malloc'ed, each
- * malloc'ed) is NULL when there are none.
+ * hunter': share 0.3 -> 0.5".  Touchpoints, transitions and personas are
+ * matched by key and named by their current name; in the current
+ * journey's order come each touchpoint's field changes (name, stage,
+ * phase, emotion, drop, dwell, critical, human, conversion, controlled,
+ * channel, owner, notes), its place among the touchpoints kept in its
+ * stage, its transitions (new, weight, label, removed), then removed
+ * touchpoints, entries ("new entry at X, weight 2", "entry at X: weight
+ * 1 -> 2", "removed entry at X") and personas (share, sensitivity,
+ * patience, explore bias, description; added, removed).  Returns the
+ * count; *lines (malloc'ed, each malloc'ed) is NULL when there are none.
  */
 size_t ws_changes(const struct mot_journey *base, const struct mot_journey *cur,
 		  char ***lines);
@@ -168,6 +184,13 @@ struct ws_story {
  * Customer c of the seed walked again, exactly as the simulation of the
  * same journey, settings and seed walked it (see sim_tracer_walk), told
  * step by step.  Returns 0, or -1 with err (the journey cannot compile).
+ *
+ * The mood is the model's (sim.h), also in the plain model.  A step is
+ * REEXPOSED when, in the full model and before the purchase, it is an
+ * exposure-phase touchpoint that the touchpoint before has no transition
+ * to: the path does not record which draw sent the customer on, so a
+ * re-exposure to a touchpoint the one before also leads to is told as
+ * that transition.  The last step carries how the walk ended.
  */
 int ws_story(const struct mot_journey *j, const struct ws_settings *set,
 	     uint64_t c, struct ws_story *out, char *err, size_t errlen);
@@ -176,9 +199,14 @@ void ws_story_free(struct ws_story *s);
 /* --- writing results out (`x`) ------------------------------------------- */
 
 /*
- * The outcome as `mot simulate` would print it with --format json or csv
- * (a compared outcome as --compare does), or the daily series of a market
- * run.  Returns 0, or -1 when a write failed.
+ * The outcome as `mot simulate` would print it with --format text, json
+ * or csv, byte for byte (a compared outcome as --compare does, with an
+ * empty --set list), or the daily series of a market run as --days does.
+ * An unpaired comparison, which `mot simulate` cannot make, is written in
+ * the same shapes: JSON {"baseline":{...},"scenario":{...},"difference":
+ * {"paired":false,"conversion_rate":d,"conversion_ci95":[lo,hi]}}, and in
+ * CSV and text the touchpoints of both journeys, empty ("-") on the side
+ * without them.  Returns 0, or -1 when a write failed.
  */
 int ws_write_outcome(FILE *out, enum sim_format f, const struct ws_outcome *o);
 /* The same into a malloc'ed string (for keeping with a scenario). */

@@ -354,9 +354,6 @@ static int cmd_sim_trace(const struct cmd_sim_args *a,
 	return CLI_OK;
 }
 
-/* Emotion effects walk at most this many customers again. */
-#define CMD_SIM_IMPACT 100000u
-
 static int cmd_sim_go(const struct cmd_sim_args *a, const struct mot_journey *j,
 		      const struct mot_journey *alt)
 {
@@ -376,8 +373,8 @@ static int cmd_sim_go(const struct cmd_sim_args *a, const struct mot_journey *j,
 		sim_model_free(m);
 		return rc;
 	}
-	run.impact_customers = run.customers < CMD_SIM_IMPACT ?
-			       run.customers : CMD_SIM_IMPACT;
+	run.impact_customers = run.customers < SIM_IMPACT_CUSTOMERS ?
+			       run.customers : SIM_IMPACT_CUSTOMERS;
 	if (isatty(STDERR_FILENO)) {
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
 		run.progress = cmd_progress;

@@ -29,16 +29,36 @@ struct sim_entrants {
 	uint64_t first, n; /* out[] holds customers first .. first+n-1 */
 };
 
-static uint8_t sim_entrant(struct sim_entrants *e, uint64_t k)
+static bool sim_market_cancelled(const struct sim_market *mk)
 {
+	return mk->cancel &&
+	       atomic_load_explicit(mk->cancel, memory_order_relaxed) != 0;
+}
+
+/*
+ * Entrant k's outcome into *o, walking the next batch ahead when needed;
+ * false when the run was cancelled before that batch.  Progress is told
+ * per batch: the walks are the run's cost, the event loop is cheap.
+ */
+static bool sim_entrant(struct sim_entrants *e, uint64_t k, uint8_t *o)
+{
+	const struct sim_market *mk = e->mk;
+
 	if (k >= e->first + e->n) {
-		uint64_t left = e->mk->people - k;
+		uint64_t left = mk->people - k;
+
+		if (sim_market_cancelled(mk))
+			return false;
 		e->first = k;
 		e->n = left < SIM_MARKET_BATCH ? left : SIM_MARKET_BATCH;
-		sim_outcomes(e->m, e->mk->seed, k, (size_t)e->n, e->out,
-			     e->mk->threads);
+		sim_outcomes(e->m, mk->seed, k, (size_t)e->n, e->out,
+			     mk->threads);
+		if (mk->progress)
+			mk->progress(mk->progress_ctx, e->first + e->n,
+				     mk->people);
 	}
-	return e->out[k - e->first];
+	*o = e->out[k - e->first];
+	return true;
 }
 
 static int sim_market_check(const struct sim_market *mk, char *err,
@@ -81,7 +101,8 @@ int sim_market_run(const struct sim_model *m, const struct sim_market *mk,
 		if (!(t < (double)mk->days))
 			break;
 		day = (size_t)t;
-		o = sim_entrant(&e, k++);
+		if (!sim_entrant(&e, k++, &o))
+			break;
 		outside--;
 		d[day].new_entrants++;
 		d[day].purchases += o & 1u;
@@ -96,6 +117,14 @@ int sim_market_run(const struct sim_model *m, const struct sim_market *mk,
 			d[i].promoters = d[i - 1].promoters;
 	}
 	free(e.out);
+	/* As sim_simulate: a cancel that came late still cancels. */
+	if (sim_market_cancelled(mk)) {
+		free(d);
+		snprintf(err, errlen, SIM_CANCELLED);
+		return -1;
+	}
+	if (mk->progress)
+		mk->progress(mk->progress_ctx, mk->people, mk->people);
 	*days = d;
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,13 @@ enum store_stmt {
 	SQL_PE_DELETE,
 	SQL_PE_FIND,
 	SQL_PE_NEXT_POS,
+	SQL_JOURNEY_REPLACE,
+	SQL_JOURNEY_CLEAR_TP,
+	SQL_JOURNEY_CLEAR_PE,
+	SQL_SC_FIND,
+	SQL_SC_INSERT,
+	SQL_SC_LIST,
+	SQL_SC_DELETE,
 	SQL_COUNT
 };
 
@@ -171,6 +179,31 @@ static const char *const store_sql[SQL_COUNT] = {
 	[SQL_PE_NEXT_POS] =
 		"SELECT coalesce(max(position) + 1, 0) FROM persona"
 		" WHERE journey_id = ?1",
+	/* An import over an existing journey keeps its row (and so what
+	 * hangs on it, the scenarios) and replaces its contents. */
+	[SQL_JOURNEY_REPLACE] =
+		"UPDATE journey SET title = ?2, description = ?3,"
+		" created = coalesce(?4, created), version = version + 1,"
+		" updated = ?5 WHERE id = ?1",
+	/* Transitions and entries go with their touchpoints (cascade). */
+	[SQL_JOURNEY_CLEAR_TP] = "DELETE FROM touchpoint WHERE journey_id = ?1",
+	[SQL_JOURNEY_CLEAR_PE] = "DELETE FROM persona WHERE journey_id = ?1",
+	[SQL_SC_FIND] =
+		"SELECT id FROM scenario WHERE journey_id = ?1 AND name = ?2",
+	[SQL_SC_INSERT] =
+		"INSERT INTO scenario (journey_id, name, created, customers, seed,"
+		" persona, plain, changes, base_conv, base_lo, base_hi, conv,"
+		" conv_lo, conv_hi, diff, diff_lo, diff_hi, significant,"
+		" base_nps, nps, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+	[SQL_SC_LIST] =
+		"SELECT id, name, created, customers, seed, persona, plain,"
+		" changes, base_conv, base_lo, base_hi, conv, conv_lo, conv_hi,"
+		" diff, diff_lo, diff_hi, significant, base_nps, nps, report"
+		" FROM scenario WHERE journey_id = ?1"
+		" ORDER BY created DESC, id DESC",
+	[SQL_SC_DELETE] =
+		"DELETE FROM scenario WHERE id = ?1 AND journey_id = ?2",
 };
 
 /* Migrations: store_migrations[v] takes a database from user_version v to
@@ -242,6 +275,27 @@ static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  position INTEGER NOT NULL,"
 	"  version INTEGER NOT NULL DEFAULT 1,"
 	"  UNIQUE (journey_id, key)"
+	");",
+	/* 2: what-if scenarios kept with their journey (workshop mode).
+	 * Rates and scores are NULL where there was nothing to measure (no
+	 * baseline).  UNIQUE (journey_id, name) also serves the cascade. */
+	"CREATE TABLE scenario ("
+	"  id INTEGER PRIMARY KEY,"
+	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	"  created INTEGER NOT NULL,"
+	"  customers INTEGER NOT NULL,"
+	"  seed INTEGER NOT NULL,"
+	"  persona TEXT,"
+	"  plain INTEGER NOT NULL DEFAULT 0,"
+	"  changes TEXT NOT NULL DEFAULT '',"
+	"  base_conv REAL, base_lo REAL, base_hi REAL,"
+	"  conv REAL, conv_lo REAL, conv_hi REAL,"
+	"  diff REAL, diff_lo REAL, diff_hi REAL,"
+	"  significant INTEGER NOT NULL DEFAULT 0,"
+	"  base_nps REAL, nps REAL,"
+	"  report TEXT NOT NULL,"
+	"  UNIQUE (journey_id, name)"
 	");",
 };
 
@@ -1006,19 +1060,16 @@ static int store_insert_links(struct store *s, int64_t jid,
 	return rc;
 }
 
-/* Insert a whole journey (no existing row with its key). */
-static int store_insert_journey(struct store *s, const struct mot_journey *j)
+/* Insert the touchpoints, transitions, entries and personas of j under
+ * journey row jid (which has none yet). */
+static int store_insert_contents(struct store *s, int64_t jid,
+				 const struct mot_journey *j)
 {
 	struct store_keyid *ids = xcalloc(j->n_touchpoints + 1, sizeof *ids);
 	int64_t *rowid = xcalloc(j->n_touchpoints + 1, sizeof *rowid);
-	int64_t jid = 0, pos[MOT_STAGE_COUNT] = { 0 };
-	int rc;
+	int64_t pos[MOT_STAGE_COUNT] = { 0 };
+	int rc = STORE_OK;
 
-	if (!model_key_valid(j->key))
-		rc = store_fail(s, STORE_INVALID, "invalid journey key '%s'",
-				j->key ? j->key : "");
-	else
-		rc = store_insert_journey_row(s, j, &jid);
 	for (size_t i = 0; rc == STORE_OK && i < j->n_touchpoints; i++) {
 		const struct mot_touchpoint *tp = &j->touchpoints[i];
 		int64_t p = (unsigned)tp->stage < MOT_STAGE_COUNT ?
@@ -1039,14 +1090,58 @@ static int store_insert_journey(struct store *s, const struct mot_journey *j)
 	return rc;
 }
 
-static int store_delete_journey_id(struct store *s, int64_t jid)
+/* Insert a whole journey (no existing row with its key). */
+static int store_insert_journey(struct store *s, const struct mot_journey *j)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_JOURNEY_DELETE);
+	int64_t jid = 0;
+	int rc;
+
+	if (!model_key_valid(j->key))
+		return store_fail(s, STORE_INVALID, "invalid journey key '%s'",
+				  j->key ? j->key : "");
+	rc = store_insert_journey_row(s, j, &jid);
+	return rc == STORE_OK ? store_insert_contents(s, jid, j) : rc;
+}
+
+/* Run a statement whose one parameter is a row id. */
+static int store_exec_id(struct store *s, enum store_stmt id, int64_t rowid)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, rowid);
+	return store_exec_stmt(s, st);
+}
+
+/* Put j's contents into the existing journey row jid in place of what it
+ * held.  The row stays, so the scenarios of the journey stay with it, and
+ * its version goes up, so an open designer sees the change. */
+static int store_replace_journey(struct store *s, int64_t jid,
+				 const struct mot_journey *j)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_JOURNEY_REPLACE);
+	int rc;
 
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, jid);
-	return store_exec_stmt(s, st);
+	store_bind_text(st, 2, j->title);
+	store_bind_text(st, 3, j->description);
+	if (j->created)	/* else NULL: the row keeps its own */
+		sqlite3_bind_int64(st, 4, j->created);
+	sqlite3_bind_int64(st, 5, store_now());
+	rc = store_exec_stmt(s, st);
+	if (rc == STORE_OK)
+		rc = store_exec_id(s, SQL_JOURNEY_CLEAR_TP, jid);
+	if (rc == STORE_OK)
+		rc = store_exec_id(s, SQL_JOURNEY_CLEAR_PE, jid);
+	return rc == STORE_OK ? store_insert_contents(s, jid, j) : rc;
+}
+
+static int store_delete_journey_id(struct store *s, int64_t jid)
+{
+	return store_exec_id(s, SQL_JOURNEY_DELETE, jid);
 }
 
 static int store_import_one(struct store *s, const struct mot_journey *j,
@@ -1055,15 +1150,12 @@ static int store_import_one(struct store *s, const struct mot_journey *j,
 	int64_t jid;
 	int rc = store_journey_id(s, j->key, &jid, NULL);
 
-	if (rc == STORE_OK) {
-		if (!replace)
-			return store_fail(s, STORE_EXISTS, "journey '%s' exists "
-					  "already (use --replace)", j->key);
-		rc = store_delete_journey_id(s, jid);
-	} else if (rc == STORE_NOT_FOUND) {
-		rc = STORE_OK;
-	}
-	return rc == STORE_OK ? store_insert_journey(s, j) : rc;
+	if (rc == STORE_OK && !replace)
+		return store_fail(s, STORE_EXISTS, "journey '%s' exists "
+				  "already (use --replace)", j->key);
+	if (rc == STORE_OK)
+		return store_replace_journey(s, jid, j);
+	return rc == STORE_NOT_FOUND ? store_insert_journey(s, j) : rc;
 }
 
 int store_journey_import(struct store *s, const struct mot_journey *js,
@@ -1787,5 +1879,234 @@ int store_persona_delete(struct store *s, const char *journey,
 	}
 	if (rc == STORE_OK)
 		rc = store_journey_touch(s, jid);
+	return store_tx_end(s, rc);
+}
+
+/* --- what-if scenarios ----------------------------------------------- */
+
+/* A rate or score: NAN (nothing measured) is NULL in SQL, both ways. */
+static void store_bind_real(sqlite3_stmt *st, int i, double v)
+{
+	if (isnan(v))
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_double(st, i, v);
+}
+
+static double store_col_real(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN :
+		sqlite3_column_double(st, i);
+}
+
+static int store_sc_check(struct store *s, const struct store_scenario *sc)
+{
+	if (util_str_empty(sc->name))
+		return store_fail(s, STORE_INVALID, "a scenario needs a name");
+	if (!util_utf8_valid(sc->name, strlen(sc->name)))
+		return store_fail(s, STORE_INVALID, "the scenario's name is not "
+				  "valid UTF-8");
+	if (!sc->report)
+		return store_fail(s, STORE_INVALID, "scenario '%s' has no "
+				  "report", sc->name);
+	return STORE_OK;
+}
+
+/* The row id of the journey's scenario `name`, or STORE_NOT_FOUND. */
+static int store_sc_find(struct store *s, int64_t jid, const char *name,
+			 int64_t *id)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SC_FIND);
+
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, jid);
+	store_bind_text(st, 2, name);
+	return store_query_int(s, st, id);
+}
+
+static int store_sc_insert(struct store *s, int64_t jid,
+			   const struct store_scenario *sc, int64_t created)
+{
+	const double reals[] = {
+		sc->base_conv, sc->base_lo, sc->base_hi,
+		sc->conv, sc->conv_lo, sc->conv_hi,
+		sc->diff, sc->diff_lo, sc->diff_hi,
+	};
+	sqlite3_stmt *st = store_stmt(s, SQL_SC_INSERT);
+
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, jid);
+	store_bind_text(st, 2, sc->name);
+	sqlite3_bind_int64(st, 3, created);
+	/* SQLite integers are signed 64-bit: keep the same 64 bits. */
+	sqlite3_bind_int64(st, 4, (int64_t)sc->customers);
+	sqlite3_bind_int64(st, 5, (int64_t)sc->seed);
+	store_bind_text(st, 6, sc->persona);
+	sqlite3_bind_int(st, 7, sc->plain);
+	store_bind_text(st, 8, sc->changes ? sc->changes : "");
+	for (int k = 0; k < 9; k++)
+		store_bind_real(st, 9 + k, reals[k]);
+	sqlite3_bind_int(st, 18, sc->significant);
+	store_bind_real(st, 19, sc->base_nps);
+	store_bind_real(st, 20, sc->nps);
+	store_bind_text(st, 21, sc->report);
+	return store_exec_stmt(s, st);
+}
+
+/* Delete scenario `id` of journey row jid; STORE_NOT_FOUND when gone. */
+static int store_sc_remove(struct store *s, int64_t jid, int64_t id)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SC_DELETE);
+	int rc;
+
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, jid);
+	rc = store_exec_stmt(s, st);
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
+		rc = store_fail(s, STORE_NOT_FOUND, "the scenario no longer "
+				"exists");
+	return rc;
+}
+
+/* Make way for a scenario called `name`: refuse a name in use, or, when
+ * replacing, delete the scenario that has it. */
+static int store_sc_make_room(struct store *s, const char *journey,
+			      int64_t jid, const char *name, bool replace)
+{
+	int64_t old = 0;
+	int rc = store_sc_find(s, jid, name, &old);
+
+	if (rc == STORE_NOT_FOUND)
+		return STORE_OK;
+	if (rc != STORE_OK)
+		return rc;
+	if (!replace)
+		return store_fail(s, STORE_EXISTS, "journey '%s' has a scenario "
+				  "'%s' already", journey, name);
+	return store_sc_remove(s, jid, old);
+}
+
+int store_scenario_save(struct store *s, const char *journey,
+			struct store_scenario *sc, bool replace)
+{
+	int64_t jid, id = 0, created = sc->created ? sc->created : store_now();
+	int rc = store_sc_check(s, sc);
+
+	if (rc != STORE_OK)
+		return rc;
+	rc = store_tx_begin(s);
+	if (rc == STORE_OK)
+		rc = store_journey_id(s, journey, &jid, NULL);
+	if (rc == STORE_OK)
+		rc = store_sc_make_room(s, journey, jid, sc->name, replace);
+	/* Not an edit of the journey: its version stays, so a designer that
+	 * has the journey open keeps its undo and does not reload. */
+	if (rc == STORE_OK)
+		rc = store_sc_insert(s, jid, sc, created);
+	if (rc == STORE_OK)
+		id = sqlite3_last_insert_rowid(s->db);
+	rc = store_tx_end(s, rc);
+	if (rc == STORE_OK) {
+		sc->id = id;
+		sc->created = created;
+	}
+	return rc;
+}
+
+void store_scenario_free(struct store_scenario *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(list[i].name);
+		free(list[i].persona);
+		free(list[i].changes);
+		free(list[i].report);
+	}
+	free(list);
+}
+
+static void store_sc_read(sqlite3_stmt *st, struct store_scenario *sc)
+{
+	double *reals[] = {
+		&sc->base_conv, &sc->base_lo, &sc->base_hi,
+		&sc->conv, &sc->conv_lo, &sc->conv_hi,
+		&sc->diff, &sc->diff_lo, &sc->diff_hi,
+	};
+
+	sc->id = sqlite3_column_int64(st, 0);
+	sc->name = store_col_text(st, 1);
+	sc->created = sqlite3_column_int64(st, 2);
+	sc->customers = (uint64_t)sqlite3_column_int64(st, 3);
+	sc->seed = (uint64_t)sqlite3_column_int64(st, 4);
+	sc->persona = store_col_text(st, 5);
+	sc->plain = sqlite3_column_int(st, 6) != 0;
+	sc->changes = store_col_text(st, 7);
+	if (!sc->changes)
+		sc->changes = xstrdup("");
+	for (int k = 0; k < 9; k++)
+		*reals[k] = store_col_real(st, 8 + k);
+	sc->significant = sqlite3_column_int(st, 17) != 0;
+	sc->base_nps = store_col_real(st, 18);
+	sc->nps = store_col_real(st, 19);
+	sc->report = store_col_text(st, 20);
+	if (!sc->report)
+		sc->report = xstrdup("");
+}
+
+static int store_sc_rows(struct store *s, int64_t jid,
+			 struct store_scenario **out, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SC_LIST);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, jid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		util_reserve((void **)out, &cap, *n + 1, sizeof **out);
+		memset(&(*out)[*n], 0, sizeof **out);
+		store_sc_read(st, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_sqlite_fail(s, rc);
+}
+
+int store_scenario_list(struct store *s, const char *journey,
+			struct store_scenario **out, size_t *n)
+{
+	int64_t jid = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	/* One snapshot: the journey cannot go between its id and its rows. */
+	if (store_exec(s, s->tx_depth ? "SAVEPOINT list" : "BEGIN") != STORE_OK)
+		return STORE_ERROR;
+	rc = store_journey_id(s, journey, &jid, NULL);
+	if (rc == STORE_OK)
+		rc = store_sc_rows(s, jid, out, n);
+	sqlite3_exec(s->db, s->tx_depth ? "RELEASE list" : "COMMIT", NULL,
+		     NULL, NULL);
+	if (rc != STORE_OK) {
+		store_scenario_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int store_scenario_delete(struct store *s, const char *journey, int64_t id)
+{
+	int64_t jid;
+	int rc = store_tx_begin(s);
+
+	if (rc == STORE_OK)
+		rc = store_journey_id(s, journey, &jid, NULL);
+	if (rc == STORE_OK)
+		rc = store_sc_remove(s, jid, id);
 	return store_tx_end(s, rc);
 }

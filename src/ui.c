@@ -125,6 +125,7 @@ static void ui_colors_mono(struct ui *ui)
 	ui->attr[UI_R_NAME] = A_BOLD;
 	ui->attr[UI_R_EMO + 0] = A_BOLD;	/* -3 */
 	ui->attr[UI_R_EMO + 6] = A_BOLD;	/* +3 */
+	ui->attr[UI_R_HEAT + 3] = A_BOLD;	/* the worst drop-off */
 }
 
 static void ui_colors(struct ui *ui)
@@ -165,6 +166,10 @@ static void ui_colors(struct ui *ui)
 	ui->attr[UI_R_EMO + 4] = COLOR_PAIR(UI_P_POS);
 	ui->attr[UI_R_EMO + 5] = COLOR_PAIR(UI_P_POS);
 	ui->attr[UI_R_EMO + 6] = COLOR_PAIR(UI_P_POS) | A_BOLD;
+	ui->attr[UI_R_HEAT + 0] = COLOR_PAIR(UI_P_POS);
+	ui->attr[UI_R_HEAT + 1] = COLOR_PAIR(UI_P_MILD);
+	ui->attr[UI_R_HEAT + 2] = COLOR_PAIR(UI_P_NEG);
+	ui->attr[UI_R_HEAT + 3] = COLOR_PAIR(UI_P_NEG) | A_BOLD;
 }
 
 /* --- the terminal ----------------------------------------------------- */
@@ -330,6 +335,8 @@ void ui_close_journey(struct ui *ui)
 	while (ui->depth > 1)
 		ui_pop(ui);
 	ui_map_free(ui);
+	/* Results belong to the journey: a run still going is cancelled. */
+	ui_sim_free(ui);
 	ui_view_free(&ui->view);
 	free(ui->key);
 	ui->key = NULL;
@@ -622,7 +629,10 @@ static void ui_loop(struct ui *ui)
 	struct ui_input in;
 
 	while (!ui->quit) {
+		ui_sim_tick(ui);
 		ui_draw(ui);
+		/* Shorter waits while a simulation runs: its progress moves. */
+		wtimeout(stdscr, ui->ws.job ? UI_BUSY_TICK_MS : UI_TICK_MS);
 		ui_getkey(ui, &in, true);
 		ui_dispatch(ui, &in);
 	}
@@ -710,6 +720,7 @@ void ui_session_key(struct ui *ui, bool is_code, int key)
 	memset(&in, 0, sizeof in);
 	in.kind = is_code ? UI_IN_KEY : UI_IN_CHAR;
 	in.ch = key;
+	ui_sim_tick(ui);
 	ui_dispatch(ui, &in);
 	ui_draw(ui);
 }

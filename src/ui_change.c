@@ -407,8 +407,10 @@ static int ui_apply_meta(struct store *s, struct ui_change *c, int from,
 /* --- whole journeys -------------------------------------------------- */
 
 /* Delete journey a->key, which must still hold a->snap. */
+/* Check that the store still holds side a; delete it unless it is about
+ * to be replaced in place (`keep`), which keeps its scenarios. */
 static int ui_journey_remove(struct store *s, struct ui_jr_state *a,
-			     char *msg, size_t len)
+			     bool keep, char *msg, size_t len)
 {
 	struct mot_journey cur;
 	int rc = store_journey_load(s, a->key, &cur);
@@ -417,7 +419,7 @@ static int ui_journey_remove(struct store *s, struct ui_jr_state *a,
 		return ui_store_fail(s, rc, msg, len);
 	if (a->snap && !ui_journey_same(&cur, a->snap))
 		rc = ui_changed(msg, len, "the journey");
-	else if ((rc = store_journey_delete(s, a->key)) != STORE_OK)
+	else if (!keep && (rc = store_journey_delete(s, a->key)) != STORE_OK)
 		ui_store_fail(s, rc, msg, len);
 	model_journey_free(&cur);
 	return rc;
@@ -427,6 +429,8 @@ static int ui_apply_jr(struct store *s, struct ui_change *c, int from,
 		       int to, char *msg, size_t len)
 {
 	struct ui_jr_state *a = &c->jr[from], *b = &c->jr[to];
+	/* Import over the same key, or its undo: replace in place. */
+	bool same = a->key && b->key && b->snap && strcmp(a->key, b->key) == 0;
 	int rc;
 
 	if (a->key && b->key && !a->snap && !b->snap) {
@@ -435,9 +439,9 @@ static int ui_apply_jr(struct store *s, struct ui_change *c, int from,
 	}
 	rc = store_batch_begin(s);
 	if (rc == STORE_OK && a->key)
-		rc = ui_journey_remove(s, a, msg, len);
+		rc = ui_journey_remove(s, a, same, msg, len);
 	if (rc == STORE_OK && b->key && b->snap) {
-		rc = store_journey_import(s, b->snap, 1, false, NULL);
+		rc = store_journey_import(s, b->snap, 1, same, NULL);
 		if (rc != STORE_OK)
 			ui_store_fail(s, rc, msg, len);
 	}

@@ -19,23 +19,22 @@
  * A format may explain a failure on stderr, which would land in the
  * middle of the screen: catch it in a temporary file for the status line.
  */
-static int ui_export_write(const struct export_format *f, const char *path,
-			   const struct mot_journey *j, char *err,
-			   size_t errlen)
+int ui_export_write(const struct export_format *f, const char *path,
+		    const struct mot_journey *j,
+		    const struct export_options *opt, char *err,
+		    size_t errlen)
 {
-	struct export_options opt;
 	FILE *tmp = tmpfile();
 	int saved = -1, rc;
 	size_t got;
 
-	memset(&opt, 0, sizeof opt);
 	fflush(stderr);
 	if (tmp) {
 		saved = dup(STDERR_FILENO);
 		dup2(fileno(tmp), STDERR_FILENO);
 	}
 	err[0] = '\0';
-	rc = export_write_file(f, path, j, &opt, err, errlen);
+	rc = export_write_file(f, path, j, opt, err, errlen);
 	fflush(stderr);
 	if (saved >= 0) {
 		dup2(saved, STDERR_FILENO);
@@ -57,9 +56,11 @@ void ui_export(struct ui *ui, const struct mot_journey *j)
 	size_t n;
 	const struct export_format *f = export_formats(&n);
 	char **items = xcalloc(n + 1, sizeof *items);
+	struct export_options opt;
 	char *def, *path, err[512];
 	long pick;
 
+	memset(&opt, 0, sizeof opt);
 	for (size_t i = 0; i < n; i++)
 		items[i] = xasprintf("%-13s %s", f[i].name, f[i].description);
 	pick = ui_pick(ui, "Export the journey as", (const char *const *)items,
@@ -81,7 +82,7 @@ void ui_export(struct ui *ui, const struct mot_journey *j)
 		free(path);
 		return;
 	}
-	if (ui_export_write(&f[pick], path, j, err, sizeof err) == 0)
+	if (ui_export_write(&f[pick], path, j, &opt, err, sizeof err) == 0)
 		ui_message(ui, "Wrote %s (%s)", path, f[pick].name);
 	else
 		ui_error(ui, "Could not write %s: %s", path,

@@ -39,7 +39,8 @@ enum ui_role {
 	UI_R_FIELD,      /* a form field's value */
 	UI_R_NAME,       /* a card's name */
 	UI_R_EMO,        /* UI_R_EMO + emotion + 3: -3 .. +3 */
-	UI_R_COUNT = UI_R_EMO + 7
+	UI_R_HEAT = UI_R_EMO + 7, /* UI_R_HEAT + 0..3: drop-off, low .. high */
+	UI_R_COUNT = UI_R_HEAT + 4
 };
 
 struct ui_screen {
@@ -106,6 +107,10 @@ struct ui_ws_state {
 	struct ws_outcome *base;     /* the baseline, or NULL */
 	struct ws_outcome *market;   /* the latest word-of-mouth run */
 	bool overlay;                /* results on the map's cards */
+	/* the panel's persona choices: "all", then the names; and the keys
+	 * (choice_keys[0] NULL), copied: the view may reload meanwhile */
+	char **choices, **choice_keys;
+	size_t n_choices;
 	size_t top;                  /* results screen: first line shown */
 	/* walkthrough */
 	struct ws_story story;
@@ -304,6 +309,13 @@ void ui_meta_edit(struct ui *ui);
 void ui_help_open(struct ui *ui);
 /* ui_export.c: pick a format and a file name, write the journey. */
 void ui_export(struct ui *ui, const struct mot_journey *j);
+/* Write j atomically in format f, a failure's stderr caught into err. */
+struct export_format;
+struct export_options;
+int ui_export_write(const struct export_format *f, const char *path,
+		    const struct mot_journey *j,
+		    const struct export_options *opt, char *err,
+		    size_t errlen);
 
 /* --- workshop mode ------------------------------------------------------ */
 
@@ -326,6 +338,8 @@ bool ui_sim_card(const struct ui *ui, size_t i, double *visits_per_customer,
 		 double *drop_share);
 /* A progress bar in w columns at (y, x) while a job runs. */
 void ui_sim_progress(struct ui *ui, int y, int x, int w);
+/* A count with thousands separators: "1,000,000". */
+char *ui_sim_count(uint64_t n, char *buf, size_t len);
 /* ui_results.c */
 void ui_results_open(struct ui *ui);
 /* ui_walk.c, ui_impact.c, ui_wom.c, ui_scenarios.c */

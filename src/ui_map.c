@@ -10,6 +10,12 @@
  * evaluation cards carry XPLR / EVAL tags (and a colour when there is
  * one).  Only the cards on screen are drawn, so a journey of a thousand
  * touchpoints costs no more per keystroke than one of ten.
+ *
+ * Workshop mode: after a simulation each card shows its visits per
+ * customer and the share of customers who left there ("1.24v 18%" and a
+ * heat mark that reads without colour: a shade of the block, or . : * #
+ * on a terminal without colour); + and - make the card's emotion a point
+ * better or worse, as an edit that undo takes back.
  */
 #include "ui_int.h"
 
@@ -27,6 +33,7 @@ static const struct ui_hint ui_map_hints[] = {
 	{ UI_ACT_STAGE_PREV, "stage-" }, { UI_ACT_STAGE_NEXT, "stage+" },
 	{ UI_ACT_UNDO, "undo" }, { UI_ACT_PERSONAS, "personas" },
 	{ UI_ACT_SEARCH, "search" }, { UI_ACT_EXPORT, "export" },
+	{ UI_ACT_SIMULATE, "simulate" },
 };
 
 void ui_map_free(struct ui *ui)
@@ -128,13 +135,55 @@ static void ui_card_marks(const struct ui *ui, size_t i, char *buf)
 	*p = '\0';
 }
 
+/* Drop-off share to a heat level 0..3. */
+static int ui_heat_level(double drop)
+{
+	return drop < 0.05 ? 0 : drop < 0.15 ? 1 : drop < 0.30 ? 2 : 3;
+}
+
+/*
+ * The results on a card's second line after its emotion: "1.24v 18%"
+ * then the heat mark, or only "18%" and the mark when narrow.  Returns
+ * the columns used, 0 when there are no results to show.
+ */
+static int ui_card_overlay(struct ui *ui, int y, int x, int w, size_t i,
+			   attr_t sel)
+{
+	static const char *const shade[4] = { "\u2591", "\u2592", "\u2593",
+					      "\u2588" };
+	static const char *const plain[4] = { ".", ":", "*", "#" };
+	double v, d;
+	char visits[16], drop[16];
+	int level, used = 0;
+
+	if (!ui_sim_card(ui, i, &v, &d))
+		return 0;
+	level = ui_heat_level(d);
+	snprintf(visits, sizeof visits, v < 9.995 ? "%.2fv " : v < 99.95 ?
+		 "%.1fv " : "%.0fv ", v);
+	if (d > 0 && d < 0.005)
+		snprintf(drop, sizeof drop, "<1%%");
+	else
+		snprintf(drop, sizeof drop, "%.0f%%", 100 * d);
+	if ((int)(strlen(visits) + strlen(drop)) + 1 <= w)
+		used = ui_put(ui, y, x, w, visits, sel ? UI_R_SELECTED :
+			      UI_R_NORMAL);
+	if (used + (int)strlen(drop) + 1 > w)
+		return used;
+	used += ui_put(ui, y, x + used, w - used, drop,
+		       sel ? UI_R_SELECTED : UI_R_HEAT + level);
+	used += ui_put(ui, y, x + used, w - used, ui->color ? shade[level] :
+		       plain[level], sel ? UI_R_SELECTED : UI_R_HEAT + level);
+	return used;
+}
+
 static void ui_card_line2(struct ui *ui, int y, int x, int w, size_t i,
 			  attr_t sel)
 {
 	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[i];
 	const char *tag = ui_phase_tag(tp->phase);
 	char marks[8];
-	int mw, used;
+	int mw, used, over;
 
 	ui_card_marks(ui, i, marks);
 	mw = (int)strlen(marks);
@@ -142,6 +191,16 @@ static void ui_card_line2(struct ui *ui, int y, int x, int w, size_t i,
 	mvwaddstr(stdscr, y, x, ui_layout_emotion(tp->emotion));
 	used = (int)strlen(ui_layout_emotion(tp->emotion)) + 1;
 	wattrset(stdscr, A_NORMAL);
+	over = ui_card_overlay(ui, y, x + used, w - used, i, sel);
+	if (over) {	/* the marks where room is left, then nothing else */
+		used += over + 1;
+		if (mw && used + mw <= w) {
+			wattrset(stdscr, ui_attr(ui, UI_R_LOOP) | sel);
+			mvwaddstr(stdscr, y, x + w - mw, marks);
+			wattrset(stdscr, A_NORMAL);
+		}
+		return;
+	}
 	if (tag && (tp->phase == MOT_PHASE_EXPLORATION ||
 		    tp->phase == MOT_PHASE_EVALUATION) && used + 5 + mw <= w) {
 		wattrset(stdscr, ui_attr(ui, ui_phase_role(tp->phase)) | sel);
@@ -419,6 +478,24 @@ static void ui_map_detail(struct ui *ui, const struct ui_map_layout *l)
 	strbuf_free(&b);
 }
 
+/* A run going on in the background: its progress on the status line,
+ * after the message if there is one, else instead of the hints. */
+static void ui_map_running(struct ui *ui, int y)
+{
+	int x = ui->msg[0] ? util_utf8_width(ui->msg) + 2 : 0;
+
+	if (!ui->ws.job)
+		return;
+	if (ui->cols - x < 24) {
+		if (ui->msg[0])
+			return;
+		x = 0;
+	}
+	ui_fill(ui, y, x, ui->cols - x, UI_R_NORMAL);
+	x += ui_put(ui, y, x, ui->cols - x, "simulating ", UI_R_KEY);
+	ui_sim_progress(ui, y, x, ui->cols - x);
+}
+
 static void ui_map_draw(struct ui *ui)
 {
 	struct ui_map_state *st = &ui->map;
@@ -437,6 +514,7 @@ static void ui_map_draw(struct ui *ui)
 	ui_map_detail(ui, l);
 	ui_status(ui, ui_map_hints, sizeof ui_map_hints / sizeof ui_map_hints[0],
 		  UI_CTX_MAP);
+	ui_map_running(ui, l->status_y);
 }
 
 /* --- changes ---------------------------------------------------------- */
@@ -473,6 +551,37 @@ static void ui_map_delete(struct ui *ui, size_t i)
 	ui_tp_state_from(&c->tp[UI_BEFORE], &ui->view.j, i);
 	c->tp[UI_AFTER].exists = false;
 	ui_do(ui, c);
+}
+
+/* + and -: the card's emotion a point better or worse, as the touchpoint
+ * form would save it (one change record: undo takes it back). */
+static void ui_map_emotion(struct ui *ui, size_t i, int delta)
+{
+	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[i];
+	int from = tp->emotion, to = from + delta;
+	struct ui_change *c;
+	char *key, *name;
+
+	if (to < MOT_EMOTION_MIN || to > MOT_EMOTION_MAX) {
+		ui_error(ui, "Emotion of '%s' is %s already, the %s", tp->name,
+			 ui_layout_emotion(from), delta > 0 ? "best" : "worst");
+		return;
+	}
+	key = xstrdup(tp->key);
+	name = xstrdup(tp->name);
+	c = ui_change_new(UI_CHANGE_TOUCHPOINT, ui->key,
+			  "set emotion of '%s' to %s", tp->name,
+			  ui_layout_emotion(to));
+	ui_tp_state_from(&c->tp[UI_BEFORE], &ui->view.j, i);
+	ui_tp_state_from(&c->tp[UI_AFTER], &ui->view.j, i);
+	c->tp[UI_AFTER].tp.emotion = to;
+	if (ui_do(ui, c) == STORE_OK) {
+		ui_map_select_key(ui, key);
+		ui_message(ui, "Emotion of '%s': %s -> %s (u undoes)", name,
+			   ui_layout_emotion(from), ui_layout_emotion(to));
+	}
+	free(key);
+	free(name);
 }
 
 /* `/` asks for a name, `n` finds the next card that holds it. */
@@ -534,6 +643,53 @@ static bool ui_map_card_action(struct ui *ui, enum ui_action a, size_t i)
 	case UI_ACT_TRANSITIONS:
 		ui_transitions_open(ui, tp->key);
 		return true;
+	case UI_ACT_EMO_UP:
+	case UI_ACT_EMO_DOWN:
+		ui_map_emotion(ui, i, a == UI_ACT_EMO_UP ? 1 : -1);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The workshop's keys on the map; false when a is none of them. */
+static bool ui_map_workshop(struct ui *ui, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACT_SIMULATE:
+		ui_sim_panel(ui);
+		return true;
+	case UI_ACT_RESULTS:
+		if (ui->ws.cur || ui->ws.job)
+			ui_results_open(ui);
+		else
+			ui_error(ui, "No results yet: s simulates");
+		return true;
+	case UI_ACT_OVERLAY:
+		if (!ui->ws.cur) {
+			ui_error(ui, "No results to show on the cards yet: s "
+				 "simulates");
+			return true;
+		}
+		ui->ws.overlay = !ui->ws.overlay;
+		ui_message(ui, "Results on the cards: %s",
+			   ui->ws.overlay ? "on" : "off");
+		return true;
+	case UI_ACT_WALK:
+		ui_walk_open(ui);
+		return true;
+	case UI_ACT_IMPACT:
+		if (ui->ws.cur)
+			ui_impact_open(ui);
+		else
+			ui_error(ui, "The impact view needs results: s simulates");
+		return true;
+	case UI_ACT_WOM:
+		ui_wom_open(ui);
+		return true;
+	case UI_ACT_SCENARIOS:
+		ui_scenarios_open(ui);
+		return true;
 	default:
 		return false;
 	}
@@ -567,6 +723,8 @@ static void ui_map_action(struct ui *ui, enum ui_action a)
 	}
 	if (i >= 0 && ui_map_card_action(ui, a, (size_t)i))
 		return;
+	if (ui_map_workshop(ui, a))
+		return;
 	switch (a) {
 	case UI_ACT_LEFT:
 	case UI_ACT_RIGHT:
@@ -589,10 +747,6 @@ static void ui_map_action(struct ui *ui, enum ui_action a)
 	case UI_ACT_EXPORT:
 		ui_export(ui, &ui->view.j);
 		break;
-	case UI_ACT_SIMULATE:
-		ui_message(ui, "Simulation is not in the designer yet; in a "
-			   "shell: mot simulate %s", ui->key);
-		break;
 	case UI_ACT_BACK: {
 		char *key = xstrdup(ui->key);
 
@@ -605,6 +759,8 @@ static void ui_map_action(struct ui *ui, enum ui_action a)
 	case UI_ACT_OPEN:
 	case UI_ACT_DELETE:
 	case UI_ACT_TRANSITIONS:
+	case UI_ACT_EMO_UP:
+	case UI_ACT_EMO_DOWN:
 		ui_error(ui, "No card here: a adds one to %s",
 			 model_stage_label(st->stage));
 		break;

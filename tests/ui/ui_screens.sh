@@ -89,8 +89,9 @@ expect_out "so is the copy whose delete was undone" "^onboarding-2 "
 ui_start 80 24 -- edit car-accident
 expect_screen "the map opens" "Car accident claim"
 keys s
-expect_screen "s says simulation is not in the designer yet" \
-	"Simulation is not in the designer yet; in a shell: mot simulate car-accident"
+expect_screen "s opens the simulation panel" "Simulate: Car accident claim"
+keys Escape
+expect_screen "Esc closes it" "Cancelled: nothing was changed"
 keys -l "/claim"
 keys Enter
 expect_screen "/ finds a card by name" "Found 'A friend's claim story'"

@@ -27,7 +27,8 @@ static struct sim_market_day *run_market(const struct mot_journey *j,
 					 uint64_t people, unsigned days,
 					 double p, double q, unsigned threads)
 {
-	struct sim_market mk = { people, days, p, q, 5, threads };
+	struct sim_market mk = { people, days, p, q, 5, threads, NULL, NULL,
+				  NULL };
 	struct sim_options o;
 	struct sim_model *m;
 	struct sim_market_day *d;
@@ -113,7 +114,7 @@ static void test_market_refused(void **state)
 	struct mot_journey j;
 	struct sim_options o;
 	struct sim_model *m;
-	struct sim_market mk = { 0, 10, 0.03, 0.38, 1, 1 };
+	struct sim_market mk = { 0, 10, 0.03, 0.38, 1, 1, NULL, NULL, NULL };
 	struct sim_market_day *d;
 	char err[256];
 

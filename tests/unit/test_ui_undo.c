@@ -3,6 +3,7 @@
  * every kind of change goes back to exactly what was stored before, and
  * a change someone else made since is never undone over.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -304,6 +305,59 @@ static void test_journey_undo(void **state)
 	ui_undo_free(&u);
 }
 
+/* Importing over an open journey's key (and undoing it) replaces the
+ * journey in place: its saved scenarios stay. */
+static void test_import_over_keeps_scenarios(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct store_scenario sc, *list;
+	struct ui_undo u;
+	struct ui_change *c;
+	struct mot_journey *snap;
+	size_t n;
+	char *before, *now;
+
+	ui_fixture_import(f->s, "j");
+	before = text_of(f->s, "j");
+	memset(&sc, 0, sizeof sc);
+	sc.name = "what-if";
+	sc.changes = "";
+	sc.report = "{}";
+	sc.base_conv = sc.base_lo = sc.base_hi = NAN;
+	sc.diff = sc.diff_lo = sc.diff_hi = NAN;
+	sc.base_nps = NAN;
+	assert_int_equal(store_scenario_save(f->s, "j", &sc, false), STORE_OK);
+
+	ui_undo_init(&u);
+	c = ui_change_new(UI_CHANGE_JOURNEY, NULL, "import over j");
+	c->jr[UI_BEFORE].key = xstrdup("j");
+	c->jr[UI_BEFORE].snap = xcalloc(1, sizeof (struct mot_journey));
+	ui_fixture_load(f->s, "j", c->jr[UI_BEFORE].snap);
+	c->jr[UI_AFTER].key = xstrdup("j");
+	snap = c->jr[UI_AFTER].snap = xcalloc(1, sizeof (struct mot_journey));
+	ui_fixture_load(f->s, "j", snap);
+	free(snap->title);
+	snap->title = xstrdup("Imported again");
+	assert_int_equal(do_change(f, &u, c), STORE_OK);
+	now = text_of(f->s, "j");
+	assert_non_null(strstr(now, "Imported again"));
+	free(now);
+	assert_int_equal(store_scenario_list(f->s, "j", &list, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].name, "what-if");
+	store_scenario_free(list, n);
+
+	undo_all(f, &u);
+	now = text_of(f->s, "j");
+	assert_string_equal(now, before);
+	free(now);
+	assert_int_equal(store_scenario_list(f->s, "j", &list, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	store_scenario_free(list, n);
+	free(before);
+	ui_undo_free(&u);
+}
+
 /* Another mot changes the touchpoint after our edit: undo must refuse,
  * keep their change, and drop the record (it can never apply). */
 static void test_undo_refuses_over_others(void **state)
@@ -414,6 +468,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_transition_undo,
 						ui_fixture_setup, ui_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_persona_and_meta_undo,
+						ui_fixture_setup, ui_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_import_over_keeps_scenarios,
 						ui_fixture_setup, ui_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_journey_undo,
 						ui_fixture_setup, ui_fixture_teardown),
