@@ -59,6 +59,10 @@ char *strbuf_detach(struct strbuf *b);
 char *util_csv_quote(const char *s);
 void util_csv_field(FILE *out, const char *s);
 
+/* A JSON string (RFC 8259): quotes, backslashes and control characters
+ * escaped, UTF-8 passed through.  NULL is "". */
+void util_json_str(FILE *out, const char *s);
+
 /*
  * Read a whole file, at most `limit` bytes (larger files are refused).
  * Returns 0, or -1 with a message in err.

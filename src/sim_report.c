@@ -25,24 +25,6 @@ int sim_format_parse(const char *s)
 
 /* --- writers ------------------------------------------------------------- */
 
-static void rep_json_str(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", out);
-		else if (*p == '\t')
-			fputs("\\t", out);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
-		else
-			fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
 static void rep_num(FILE *out, double v)
 {
 	char buf[40];
@@ -118,11 +100,11 @@ static const char *rep_persona_key(const struct mot_journey *j, size_t k)
 static void rep_json_head(FILE *out, const struct sim_report *rp)
 {
 	fputs("\"journey\":", out);
-	rep_json_str(out, rp->j->key);
+	util_json_str(out, rp->j->key);
 	fprintf(out, ",\"model\":\"%s\",\"persona\":",
 		rp->opt->plain ? "plain" : "full");
 	if (rp->opt->persona)
-		rep_json_str(out, rp->opt->persona);
+		util_json_str(out, rp->opt->persona);
 	else
 		fputs("null", out);
 	fprintf(out, ",\"seed\":%llu,\"set\":[",
@@ -130,7 +112,7 @@ static void rep_json_head(FILE *out, const struct sim_report *rp)
 	for (size_t i = 0; i < rp->n_sets; i++) {
 		if (i)
 			fputc(',', out);
-		rep_json_str(out, rp->sets[i]);
+		util_json_str(out, rp->sets[i]);
 	}
 	fputc(']', out);
 }
@@ -168,9 +150,9 @@ static void rep_json_touchpoint(FILE *out, const struct sim_report *rp,
 
 	sim_visits_mean(r, i, &mean, &half);
 	fputs("{\"key\":", out);
-	rep_json_str(out, tp->key);
+	util_json_str(out, tp->key);
 	fputs(",\"name\":", out);
-	rep_json_str(out, tp->name);
+	util_json_str(out, tp->name);
 	fprintf(out, ",\"stage\":\"%s\",\"visits\":%llu",
 		model_stage_key(tp->stage), (unsigned long long)r->visits[i]);
 	rep_jnum(out, "mean_visits", mean);
@@ -216,7 +198,7 @@ static void rep_json_paths(FILE *out, const struct sim_report *rp,
 		for (uint32_t s = 0; s < shown; s++) {
 			if (s)
 				fputc(',', out);
-			rep_json_str(out, rp->j->touchpoints[p->nodes[s]].key);
+			util_json_str(out, rp->j->touchpoints[p->nodes[s]].key);
 		}
 		fputs("]}", out);
 	}
@@ -238,7 +220,7 @@ static void rep_json_nps(FILE *out, const struct sim_report *rp,
 	for (size_t k = 0; k < r->n_personas; k++) {
 		const struct sim_persona_result *p = &r->personas[k];
 		fputs(k ? ",{\"key\":" : "{\"key\":", out);
-		rep_json_str(out, rep_persona_key(rp->j, k));
+		util_json_str(out, rep_persona_key(rp->j, k));
 		fprintf(out, ",\"customers\":%llu,\"conversions\":%llu",
 			(unsigned long long)p->customers,
 			(unsigned long long)p->conversions);
@@ -669,10 +651,10 @@ static void analyze_report_json(FILE *out, const struct mot_journey *j,
 				const struct analyze_result *a)
 {
 	fputs("{\"journey\":", out);
-	rep_json_str(out, j->key);
+	util_json_str(out, j->key);
 	fputs(",\"model\":\"plain\",\"persona\":", out);
 	if (persona)
-		rep_json_str(out, persona);
+		util_json_str(out, persona);
 	else
 		fputs("null", out);
 	rep_jnum(out, "conversion_probability", a->conversion);
@@ -684,9 +666,9 @@ static void analyze_report_json(FILE *out, const struct mot_journey *j,
 	fputs("},\"touchpoints\":[", out);
 	for (size_t i = 0; i < a->n; i++) {
 		fputs(i ? ",{\"key\":" : "{\"key\":", out);
-		rep_json_str(out, j->touchpoints[i].key);
+		util_json_str(out, j->touchpoints[i].key);
 		fputs(",\"name\":", out);
-		rep_json_str(out, j->touchpoints[i].name);
+		util_json_str(out, j->touchpoints[i].name);
 		rep_jnum(out, "expected_visits", a->expected_visits[i]);
 		rep_jnum(out, "p_drop", a->p_drop_at[i]);
 		rep_jnum(out, "p_exit", a->p_exit_at[i]);

@@ -29,6 +29,10 @@ static const char *const ui_help_legend[][2] = {
 	{ "XPLR EVAL", "the messy middle: exploration and evaluation cards" },
 	{ ">", "the selected card" },
 	{ "^ v", "in a stage header: more cards above / below" },
+	{ "1.24v", "after a simulation: visits per customer" },
+	{ "18%", "after a simulation: share of those reaching it who leave" },
+	{ "░▒▓█ or .:*#",
+	  "heat of that share: under 5%, 15%, 30%, more" },
 };
 
 /* "k, Up": the labels of row i and the rows after it with the same

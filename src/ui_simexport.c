@@ -59,25 +59,6 @@ struct ui_sx_scen {
 	size_t n;
 };
 
-static void ui_sx_json_str(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)(s ? s : "");
-	     *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", out);
-		else if (*p == '\t')
-			fputs("\\t", out);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
-		else
-			fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
 /* A number; not finite (no baseline: NAN) is null in JSON, empty in CSV. */
 static void ui_sx_num(FILE *out, double v, bool json)
 {
@@ -156,7 +137,7 @@ static void ui_sx_json_lines(FILE *out, const char *text)
 
 		if (len) {
 			fputs(first ? "" : ",", out);
-			ui_sx_json_str(out, line);
+			util_json_str(out, line);
 			first = false;
 		}
 		free(line);
@@ -187,7 +168,7 @@ static void ui_sx_json_report(FILE *out, const char *report)
 	if (*p == '{' || *p == '[')
 		fputs(p, out);
 	else if (*p)
-		ui_sx_json_str(out, report);
+		util_json_str(out, report);
 	else
 		fputs("null", out);
 }
@@ -198,13 +179,13 @@ static void ui_sx_json_scen(FILE *out, const struct store_scenario *sc)
 
 	ui_sx_time(sc->created, when, sizeof when);
 	fprintf(out, "{\"id\":%lld,\"name\":", (long long)sc->id);
-	ui_sx_json_str(out, sc->name);
+	util_json_str(out, sc->name);
 	fputs(",\"created\":", out);
-	ui_sx_json_str(out, when);
+	util_json_str(out, when);
 	fprintf(out, ",\"customers\":%llu,\"seed\":%llu,\"persona\":",
 		(unsigned long long)sc->customers, (unsigned long long)sc->seed);
 	if (sc->persona)
-		ui_sx_json_str(out, sc->persona);
+		util_json_str(out, sc->persona);
 	else
 		fputs("null", out);
 	fprintf(out, ",\"model\":\"%s\",\"changes\":",
@@ -229,7 +210,7 @@ static int ui_sx_scen_json(FILE *out, void *ctx)
 	const struct ui_sx_scen *s = ctx;
 
 	fputs("{\"journey\":", out);
-	ui_sx_json_str(out, s->journey);
+	util_json_str(out, s->journey);
 	fputs(",\"scenarios\":[", out);
 	for (size_t i = 0; i < s->n; i++) {
 		fputs(i ? ",\n" : "\n", out);

@@ -7,22 +7,6 @@
 
 LONG=180
 
-wait_re() {
-	wr_end=$(($(date +%s) + ${2:-10}))
-	while :; do
-		screen | grep -Eq -- "$1" && return 0
-		[ "$(date +%s)" -ge "$wr_end" ] && return 1
-		sleep 0.1
-	done
-}
-
-expect_re() {
-	if wait_re "$2" "${3:-10}"; then ok "$1"; else
-		not_ok "$1 (screen lacks /$2/)"
-		dump_screen
-	fi
-}
-
 ui_start 80 24 -- edit car-accident
 expect_screen "the map opens" "Car accident claim"
 
