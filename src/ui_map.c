@@ -248,12 +248,17 @@ static void ui_map_header(struct ui *ui, const struct ui_map_layout *l, int s,
 {
 	size_t n = ui->view.stage_count[s];
 	size_t below = n > top + (size_t)visible ? n - top - (size_t)visible : 0;
-	char buf[64];
+	char buf[64], reach[16] = "";
 	int w = l->col_w[s] - 1;
 	enum ui_role r = s == ui->map.stage ? UI_R_SELECTED : UI_R_HEADER;
+	double share;
 
-	snprintf(buf, sizeof buf, "%s %zu%s%s", model_stage_label(s), n,
-		 top ? " ^" : "", below ? " v" : "");
+	/* The funnel: how many of the simulated customers reach the stage. */
+	if (ui_sim_stage(ui, s, &share))
+		snprintf(reach, sizeof reach, " %.0f%%", 100 * share);
+	/* The scroll marks first: on a narrow column the share is cut. */
+	snprintf(buf, sizeof buf, "%s %zu%s%s%s", model_stage_label(s), n,
+		 top ? " ^" : "", below ? " v" : "", reach);
 	ui_fill(ui, l->header_y, l->col_x[s], w, r);
 	ui_put(ui, l->header_y, l->col_x[s], w, buf, r);
 	/* Stages off screen: an arrow says there is more that way. */
@@ -504,8 +509,9 @@ static void ui_map_draw(struct ui *ui)
 
 	ui_layout_map(l, ui->cols, ui->rows, st->stage, st->first_stage);
 	st->first_stage = l->first_stage;
-	snprintf(right, sizeof right, "%zu touchpoints",
-		 ui->view.j.n_touchpoints);
+	if (!ui_sim_headline(ui, right, sizeof right))
+		snprintf(right, sizeof right, "%zu touchpoints",
+			 ui->view.j.n_touchpoints);
 	ui_title(ui, ui->view.j.title, right);
 	for (int s = l->first_stage; s < l->first_stage + l->n_stages; s++)
 		ui_map_column(ui, l, s);

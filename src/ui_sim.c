@@ -317,6 +317,32 @@ bool ui_sim_card(const struct ui *ui, size_t i, double *visits_per_customer,
 	return true;
 }
 
+bool ui_sim_stage(const struct ui *ui, int s, double *reach)
+{
+	const struct ws_outcome *o = ui->ws.cur;
+
+	*reach = 0;
+	if (!o || !ui->ws.overlay || o->res.customers == 0 || s < 0 ||
+	    s >= MOT_STAGE_COUNT)
+		return false;
+	*reach = (double)o->res.stage_reach[s] / (double)o->res.customers;
+	return true;
+}
+
+bool ui_sim_headline(const struct ui *ui, char *buf, size_t len)
+{
+	const struct ws_outcome *o = ui->ws.cur;
+	double rate, lo, hi;
+
+	buf[0] = '\0';
+	if (!o || !ui->ws.overlay || o->res.customers == 0)
+		return false;
+	ws_conversion(&o->res, &rate, &lo, &hi);
+	snprintf(buf, len, "conv %.1f%% (%.1f-%.1f) NPS %+.0f", 100 * rate,
+		 100 * lo, 100 * hi, ws_nps(&o->res));
+	return true;
+}
+
 void ui_sim_progress(struct ui *ui, int y, int x, int w)
 {
 	uint64_t done = 0, total = 0;

@@ -54,18 +54,22 @@ expect_re "and the NPS" "NPS [-+][0-9]+  \(of [0-9,]+ rated\)"
 keys g
 expect_screen "g scrolls back to the top" "Conversion "
 keys q
-expect_screen "q goes back to the map" "31 touchpoints"
+expect_screen "q goes back to the map" "<ZMOT 4 100%"
+expect_re "the title says conversion and NPS" \
+	"conv [0-9.]+% \([0-9.]+-[0-9.]+\) NPS [-+][0-9]+"
+expect_re "the stage headers carry the funnel" "FMOT 6 (v )?[0-9]+%"
 expect_re "the cards show visits and drop-off with a heat mark" \
 	">-3 [0-9.]+v [0-9<]+%[░▒▓█]"
 keys v
 expect_screen "v turns the overlay off" "Results on the cards: off"
+expect_screen "the title counts touchpoints again" "31 touchpoints"
 expect_gone "the numbers go" "v 1"
 keys v
 expect_re "v turns it on again" "[0-9]\.[0-9][0-9]v [0-9<]+%"
 keys R
 expect_screen "R shows the last results again" "seed 7, full model"
 keys Escape
-expect_screen "Esc without a run goes back" "31 touchpoints"
+expect_screen "Esc without a run goes back" "<ZMOT 4 100%"
 
 # Cancel in mid-run: the previous results stay; mot answers at once.
 keys s
@@ -81,7 +85,7 @@ expect_screen "Esc cancels the run" "Simulation cancelled"
 expect_screen "the previous results are kept" "seed 7, full model"
 expect_gone "no progress any more" "of 100,000,000 customers"
 keys q
-expect_screen "mot still answers after the cancel" "31 touchpoints"
+expect_screen "mot still answers after the cancel" "<ZMOT 4 100%"
 keys j
 expect_screen "and moves on the map" ">Remembered TV"
 
