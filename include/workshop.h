@@ -34,6 +34,8 @@ struct ws_settings {
 void ws_settings_init(struct ws_settings *s);
 void ws_settings_free(struct ws_settings *s);
 void ws_settings_copy(struct ws_settings *dst, const struct ws_settings *src);
+/* The engine's options for these settings (persona is borrowed). */
+void ws_sim_options(const struct ws_settings *s, struct sim_options *o);
 
 enum ws_job_kind {
 	WS_JOB_SIMULATE,   /* one journey: the results */
@@ -127,7 +129,8 @@ void ws_job_cancel(struct ws_job *job);
 int ws_job_finish(struct ws_job *job, struct ws_outcome **out, char *err,
 		  size_t errlen);
 
-/* --- what changed between the baseline and the scenario ----------------- */
+/* --- what changed between the baseline and the scenario -----------------
+ * (src/workshop_changes.c) */
 
 /*
  * The differences from base to cur, one line each, as a workshop reads
