@@ -393,10 +393,12 @@ static void sim_steps_fill(struct sim_step *s, const struct sim_alias *a,
 		s[i].thr = a[i].thr;
 		s[i].own = a[i].own;
 		s[i].alt = a[i].alt;
-		s[i].own_off = own ? (full ? own->full_off : own->plain_off) : 0;
-		s[i].alt_off = alt ? (full ? alt->full_off : alt->plain_off) : 0;
-		s[i].own_n = own ? (full ? own->full_n : own->plain_n) : 0;
-		s[i].alt_n = alt ? (full ? alt->full_n : alt->plain_n) : 0;
+		s[i].own_next = !own ? 0 : full ?
+				SIM_NEXT(own->full_off, own->full_n) :
+				SIM_NEXT(own->plain_off, own->plain_n);
+		s[i].alt_next = !alt ? 0 : full ?
+				SIM_NEXT(alt->full_off, alt->full_n) :
+				SIM_NEXT(alt->plain_off, alt->plain_n);
 	}
 }
 

@@ -38,18 +38,20 @@ struct sim_alias {
 /*
  * A column of a node's outcome table as the walk reads it: the alias
  * column, and for each of its two outcomes where the next node's columns
- * are (off, n; 0 for the ends).  A step then costs one dependent load
- * (the column) instead of two (the node, then the column): the walk is a
- * chain of such loads, so this is its length.  32 bytes: two to a cache
- * line, never straddling one.
+ * are (SIM_NEXT(off, n); 0 for the ends).  A step then costs one dependent
+ * load (the column) instead of two (the node, then the column): the walk
+ * is a chain of such loads, so this is its length.  Offset and count in
+ * one word make one selection, and one register, on that chain.  32
+ * bytes: two to a cache line, never straddling one.
  */
 struct sim_step {
 	uint32_t thr;
 	int32_t own, alt;
-	uint32_t own_off, alt_off;
-	uint16_t own_n, alt_n;
-	uint64_t pad;
+	uint32_t pad0;
+	uint64_t own_next, alt_next;
 };
+
+#define SIM_NEXT(off, n) ((uint64_t)(uint32_t)(off) | (uint64_t)(n) << 32)
 
 /* Transition indexes of a column's two outcomes (-1: not a transition),
  * only kept when flows are counted. */
@@ -166,22 +168,23 @@ static inline int32_t sim_alias_draw(const struct sim_alias *tab, uint32_t n,
 }
 
 /*
- * One step from the columns of a node at *off (*n of them): the outcome,
- * and *off, *n moved to the next node's columns; *col the column drawn
- * (absolute).  Column from the top 32 bits, the choice from the bottom 32,
- * all branch-free as in sim_alias_draw.
+ * One step from the columns of a node, *next = SIM_NEXT(off, n): the
+ * outcome, and *next moved to the next node's columns; *col the column
+ * drawn (absolute).  Column from the top 32 bits, the choice from the
+ * bottom 32, all branch-free as in sim_alias_draw.
  */
-static inline int32_t sim_step_draw(const struct sim_step *tab, uint32_t *off,
-				    uint32_t *n, uint64_t r, uint32_t *col)
+static inline int32_t sim_step_draw(const struct sim_step *tab, uint64_t *next,
+				    uint64_t r, uint32_t *col)
 {
-	uint32_t k = *off + (uint32_t)(((r >> 32) * (uint64_t)*n) >> 32);
+	uint32_t k = (uint32_t)*next +
+		     (uint32_t)(((r >> 32) * (*next >> 32)) >> 32);
 	const struct sim_step *s = &tab[k];
-	uint32_t keep = 0u - (uint32_t)((uint32_t)r < s->thr);
+	uint64_t keep = 0 - (uint64_t)((uint32_t)r < s->thr);
 
 	*col = k;
-	*off = (s->own_off & keep) | (s->alt_off & ~keep);
-	*n = ((uint32_t)s->own_n & keep) | ((uint32_t)s->alt_n & ~keep);
-	return (int32_t)(((uint32_t)s->own & keep) | ((uint32_t)s->alt & ~keep));
+	*next = (s->own_next & keep) | (s->alt_next & ~keep);
+	return (int32_t)(((uint32_t)s->own & (uint32_t)keep) |
+			 ((uint32_t)s->alt & ~(uint32_t)keep));
 }
 
 /* Build n columns for weights w (sum > 0) with outcomes out[]. */

@@ -282,62 +282,113 @@ static void sim_acc_merge(struct sim_acc *t, const struct sim_acc *b)
 /* --- the walk ---------------------------------------------------------- */
 
 /*
- * A walk is done in two passes.  The first draws the path, with only what
- * changes the path (in the full model: the mood, whether the customer
- * bought), and writes the touchpoints down.  The second reads the path
- * back and counts everything else.  The drawing loop, a chain of
- * dependent loads (touchpoint, table, next touchpoint), so stays free of
- * bookkeeping; the counting pass depends on no random number; and the
- * path written down is also what the top paths are read back from.
+ * One pass per customer: the walk counts as it draws.  The drawing is a
+ * chain of dependent loads (table column, next column) that leaves most
+ * of the core idle, and the counts hang off that chain without feeding
+ * back into it, so they cost little there; a second pass over the path
+ * would cost its own instructions and, above all, a mispredicted branch
+ * where it ends, as random as the walk's length.  So the walk loop keeps
+ * no branch for counting and few variables (more would push the chain's
+ * own out of registers): a customer's visits per touchpoint carry the
+ * customer's stamp instead of being cleared after each walk, and the
+ * touchpoint's flags and counts share one 32-byte entry, one access per
+ * step.  What depends on the first purchase or the first TMOT visit is
+ * read back from the path afterwards, for the buyers and the raters only.
  */
 
-/* How a walk went, for the counting pass. */
+/* How a walk went. */
 struct sim_trail {
 	uint32_t steps, persona;
 	enum sim_end end;
 };
 
-/* Per-thread scratch: the path, visits of the current customer per
- * touchpoint, and the touchpoints visited in order of first visit. */
+/*
+ * Per touchpoint, what the block has counted so far, the current
+ * customer's visits and the touchpoint's flags: 32 bytes, one access per
+ * step, three whole words to update (no parts of words, which cost more
+ * to store and to load back).  sq sums 2k + 1 over the visits (k the
+ * visits before), which is the customer's visits squared once the walk is
+ * over.  A block has at most 4096 * SIM_MAX_STEPS visits of a touchpoint
+ * and 4096 customers: 32 bits each are enough until the block is folded.
+ */
+struct sim_tpc {
+	uint64_t sq;
+	uint64_t vr;            /* visits | reach << 32 */
+	uint64_t sk;            /* visits of customer stamp: k | stamp << 32 */
+	uint32_t info;          /* flags, stage bit */
+	uint32_t conv_stamp;    /* last buyer who came by before buying */
+};
+
+/* What the walk loop counted as it went, and what the end of the walk
+ * reads back from the path. */
+struct sim_count {
+	uint64_t hash;
+	uint32_t loops, seen;
+	uint32_t conv_len;   /* steps to the purchase */
+	double conv_dwell;   /* minutes to the purchase */
+	double tmot_mood;    /* the mood at the first TMOT visit */
+};
+
+/* Per-thread scratch: the path (walks written down), the touchpoints
+ * visited by the current customer in order of first visit, the block's
+ * counts per touchpoint. */
 struct sim_walker {
 	const struct sim_model *m;
 	uint64_t seed;
 	uint16_t *path;         /* SIM_MAX_STEPS */
-	uint32_t *cnt, *distinct;
-	uint32_t nd;
+	uint32_t *distinct;     /* touchpoints of the walk, by first visit */
+	uint32_t *mark;         /* for distinct */
+	struct sim_tpc *tpc;
+	uint64_t *rate;         /* per persona: SIM_RATE_* customers */
+	uint32_t rating;        /* the last customer's SIM_RATE_* */
+	uint32_t stamp;         /* the current customer's; never 0 */
+	uint32_t last_steps;    /* of the last walk counted */
 	uint32_t exposure_thr;  /* exposure_rate as a 32-bit threshold */
 	struct sim_trail trail; /* of the last walk drawn but not counted */
 };
 
-/* The purchase: every touchpoint visited so far led to it (removal
- * effects), and the path length and time it took. */
-static void sim_walk_converted(struct sim_walker *w, struct sim_acc *a,
-			       uint32_t nd, uint32_t steps, double dwell)
-{
-	uint64_t *through = ACC_TP(a, SIM_TP_CONV);
+/* Ratings at the first TMOT visit, counted by index, not by branch. */
+enum { SIM_RATE_PROMOTER, SIM_RATE_PASSIVE, SIM_RATE_DETRACTOR,
+       SIM_RATE_NONE, SIM_RATES };
 
-	for (uint32_t i = 0; i < nd; i++)
-		through[w->distinct[i]]++;
-	a->conv_len_hist[steps < SIM_HIST ? steps : SIM_HIST - 1]++;
-	a->conv_len_sum += steps;
-	if (steps > a->conv_len_max)
-		a->conv_len_max = steps;
-	a->conv_dwell_sum += dwell;
+/* Where a touchpoint's stage bit sits in its info. */
+#define SIM_INFO_STAGE 8
+
+/* A new stamp for the next customer; when they run out (after 2^32 - 1
+ * customers of one walker), every touchpoint's visits go back to 0. */
+static void sim_walker_stamp(struct sim_walker *w)
+{
+	if (++w->stamp != 0)
+		return;
+	for (size_t i = 0; i < w->m->n; i++)
+		w->tpc[i].sk = w->tpc[i].conv_stamp = w->mark[i] = 0;
+	w->stamp = 1;
 }
 
-static void sim_walk_rate(struct sim_acc *a, uint32_t persona, double mood)
+/* The block's visits and ratings into a, and back to zero. */
+static void sim_walker_fold(struct sim_walker *w, struct sim_acc *a)
 {
-	struct sim_persona_result *p = &a->personas[persona];
+	uint64_t *visits = ACC_TP(a, SIM_TP_VISITS);
+	uint64_t *sq = ACC_TP(a, SIM_TP_VISITS_SQ);
+	uint64_t *reach = ACC_TP(a, SIM_TP_REACH);
 
-	if (mood >= SIM_PROMOTER_MOOD) {
-		a->promoters++;
-		p->promoters++;
-	} else if (mood <= SIM_DETRACTOR_MOOD) {
-		a->detractors++;
-		p->detractors++;
-	} else {
-		a->passives++;
-		p->passives++;
+	for (size_t i = 0; i < w->m->n_personas; i++) {
+		struct sim_persona_result *p = &a->personas[i];
+		uint64_t *r = w->rate + SIM_RATES * i;
+		p->promoters += r[SIM_RATE_PROMOTER];
+		p->passives += r[SIM_RATE_PASSIVE];
+		p->detractors += r[SIM_RATE_DETRACTOR];
+		a->promoters += r[SIM_RATE_PROMOTER];
+		a->passives += r[SIM_RATE_PASSIVE];
+		a->detractors += r[SIM_RATE_DETRACTOR];
+		memset(r, 0, SIM_RATES * sizeof *r);
+	}
+	for (size_t i = 0; i < w->m->n; i++) {
+		struct sim_tpc *t = &w->tpc[i];
+		visits[i] += (uint32_t)t->vr;
+		sq[i] += t->sq;
+		reach[i] += t->vr >> 32;
+		t->vr = t->sq = 0;
 	}
 }
 
@@ -353,92 +404,94 @@ static void sim_walk_flow(const struct sim_persona_tab *p, bool full,
 		a->flow[id]++;
 }
 
-/* Visits per touchpoint of this customer into the block's counters, and
- * the scratch back to zero. */
-static void sim_walk_visits(struct sim_walker *w, struct sim_acc *a)
+/* c ? a : b without a branch (the compiler may make one of a ?: on
+ * doubles, and here c is as random as the walk). */
+static SIM_ALWAYS_INLINE double sim_fsel(uint64_t c, double a, double b)
 {
-	uint64_t *visits = ACC_TP(a, SIM_TP_VISITS);
-	uint64_t *sq = ACC_TP(a, SIM_TP_VISITS_SQ);
-	uint64_t *reach = ACC_TP(a, SIM_TP_REACH);
+	uint64_t x, y, mask = 0 - c;
 
-	for (uint32_t i = 0; i < w->nd; i++) {
-		uint32_t t = w->distinct[i];
-		uint64_t v = w->cnt[t];
-		visits[t] += v;
-		sq[t] += v * v;
-		reach[t]++;
-		w->cnt[t] = 0;
+	memcpy(&x, &a, sizeof x);
+	memcpy(&y, &b, sizeof y);
+	x = (x & mask) | (y & ~mask);
+	memcpy(&a, &x, sizeof a);
+	return a;
+}
+
+/* The mood at the first TMOT visit: a chain of dependent additions
+ * from step to step, so it is kept out of the counting loop and only
+ * followed as far as needed, for the customers who rate. */
+static double sim_count_mood(const struct sim_walker *w, double sens)
+{
+	const struct sim_node *nodes = w->m->nodes;
+	double mood = 0;
+
+	for (uint32_t i = 0;; i++) {
+		const struct sim_node *n = &nodes[w->path[i]];
+		mood = SIM_MOOD_DECAY * mood + sens * n->emotion;
+		if (n->flags & SIM_F_TMOT)
+			return mood;
 	}
 }
 
-/* The counting pass over the path; returns whether the customer bought. */
-static bool sim_walk_count(struct sim_walker *w, const uint16_t *path,
-			   struct sim_acc *a, const struct sim_trail *tr,
-			   uint64_t c)
+/* The purchase, read back from the path: its step, the minutes to it,
+ * and every touchpoint visited by then led to it (removal effects). */
+static void sim_count_conv(struct sim_walker *w, struct sim_acc *a,
+			   struct sim_count *k)
 {
 	const struct sim_node *nodes = w->m->nodes;
-	uint32_t *cnt = w->cnt, *dist = w->distinct;
-	uint32_t nd = 0, loops = 0, last = 0, cur = 0, seen = 0;
-	/* Step of the first purchase and of the first TMOT visit, and the
-	 * touchpoints met by the purchase; kept without branches, since
-	 * whether a step is one of them is as random as the walk. */
-	uint32_t conv_step = UINT32_MAX, conv_nd = 0, tmot_step = UINT32_MAX;
-	unsigned stages = 0;
-	uint64_t hash = 0xcbf29ce484222325ULL, h;
-	struct sim_persona_result *p = &a->personas[tr->persona];
-	/* Minutes spent and mood, as they go and as they were at the first
-	 * purchase and the first TMOT visit. */
-	double sens = w->m->personas[tr->persona].sensitivity;
-	double dwell = 0, mood = 0, conv_dwell = 0, tmot_mood = 0;
-	bool conv;
+	uint64_t *through = ACC_TP(a, SIM_TP_CONV);
+	uint32_t stamp = w->stamp, i = 0, cur;
+	double dwell = 0;
 
-	for (uint32_t i = 0; i < tr->steps; i++) {
-		uint32_t f, k, fresh_conv, fresh_tmot;
+	do {
+		struct sim_tpc *t;
 
-		cur = path[i];
-		f = nodes[cur].flags;
-		k = cnt[cur];
-		dist[nd] = cur;
-		nd += k == 0;
-		cnt[cur] = k + 1;
-		stages |= 1u << nodes[cur].stage;
-		hash = (hash ^ cur) * 0x100000001b3ULL;
-		/* A loop: into exploration after evaluation. */
-		loops += (f & SIM_F_EXPL) && last == SIM_F_EVAL;
-		if (f & (SIM_F_EXPL | SIM_F_EVAL))
-			last = f & (SIM_F_EXPL | SIM_F_EVAL);
-		fresh_conv = f & ~seen & SIM_F_CONV;
-		fresh_tmot = f & ~seen & SIM_F_TMOT;
-		conv_step = fresh_conv ? i : conv_step;
-		conv_nd = fresh_conv ? nd : conv_nd;
-		tmot_step = fresh_tmot ? i : tmot_step;
+		cur = w->path[i++];
+		t = &w->tpc[cur];
+		through[cur] += t->conv_stamp != stamp;
+		t->conv_stamp = stamp;
 		dwell += nodes[cur].dwell;
-		mood = SIM_MOOD_DECAY * mood + sens * nodes[cur].emotion;
-		conv_dwell = fresh_conv ? dwell : conv_dwell;
-		tmot_mood = fresh_tmot ? mood : tmot_mood;
-		seen |= f;
-	}
-	/* The path's entry in the table, fetched while the rest is counted. */
-	h = sim_splitmix(hash ^ ((uint64_t)tr->end << 56));
+	} while (!(nodes[cur].flags & SIM_F_CONV));
+	k->conv_len = i;
+	k->conv_dwell = dwell;
+}
+
+/*
+ * The end of a counted walk at touchpoint last; returns whether the
+ * customer bought.  Buyers or not, rated or not, all go through the same
+ * instructions (what does not apply adds 0).
+ */
+static bool sim_count_end(struct sim_walker *w, struct sim_acc *a,
+			  const struct sim_count *k, const struct sim_trail *tr,
+			  uint32_t last, uint64_t c)
+{
+	struct sim_persona_result *p = &a->personas[tr->persona];
+	uint64_t h = sim_splitmix(k->hash ^ ((uint64_t)tr->end << 56));
+	uint32_t loops = k->loops, conv = (k->seen & SIM_F_CONV) != 0;
+	uint32_t len = k->conv_len & (0u - conv);
+	uint32_t rate = (uint32_t)SIM_RATE_PASSIVE -
+			(k->tmot_mood >= SIM_PROMOTER_MOOD) +
+			(k->tmot_mood <= SIM_DETRACTOR_MOOD);
+
 	h = h ? h : 1;
+	/* The path's entry in the table, fetched while the rest is counted. */
 	__builtin_prefetch(&a->paths.e[(size_t)h & (a->paths.cap - 1)], 1);
-	conv = conv_step != UINT32_MAX;
-	if (conv)
-		sim_walk_converted(w, a, conv_nd, conv_step + 1, conv_dwell);
-	if (tmot_step != UINT32_MAX)
-		sim_walk_rate(a, tr->persona, tmot_mood);
-	w->nd = nd;
-	sim_walk_visits(w, a);
+	rate |= (k->seen & SIM_F_TMOT) ? 0 : SIM_RATE_NONE;
+	w->rating = rate;
+	w->rate[SIM_RATES * tr->persona + rate]++;
+	a->conv_len_hist[len < SIM_HIST ? len : SIM_HIST - 1] += conv;
+	a->conv_len_sum += len;
+	a->conv_len_max = len > a->conv_len_max ? len : a->conv_len_max;
+	a->conv_dwell_sum += sim_fsel(conv, k->conv_dwell, 0.0);
 	a->customers++;
 	a->steps += tr->steps;
 	a->ends[tr->end]++;
-	ACC_TP(a, tr->end == SIM_END_EXIT ? SIM_TP_EXITS : SIM_TP_DROPS)[cur]++;
+	ACC_TP(a, tr->end == SIM_END_EXIT ? SIM_TP_EXITS : SIM_TP_DROPS)[last]++;
 	for (int s = 0; s < MOT_STAGE_COUNT; s++)
-		a->stage_reach[s] += (stages >> s) & 1u;
+		a->stage_reach[s] += (k->seen >> (SIM_INFO_STAGE + s)) & 1u;
 	a->loop_hist[loops < SIM_HIST ? loops : SIM_HIST - 1]++;
 	a->loop_sum += loops;
-	if (loops > a->loop_max)
-		a->loop_max = loops;
+	a->loop_max = loops > a->loop_max ? loops : a->loop_max;
 	p->customers++;
 	p->steps += tr->steps;
 	p->conversions += conv;
@@ -448,31 +501,37 @@ static bool sim_walk_count(struct sim_walker *w, const uint16_t *path,
 }
 
 /*
- * The drawing pass for one customer.  `full`, `record`, `count` and `ovr`
- * are constants at every call, so the compiler makes one lean loop per
- * use: the plain walk, the full walk, a walk again with touchpoint `ovr`
- * one point better that only says whether the customer buys, and a walk
- * that only writes the path down (count false: the event log).  Nothing
- * is allocated here.
+ * One customer.  `full`, `record`, `count`, `ovr` and `flow` (count the
+ * transitions taken too) are constants at every call, so the compiler
+ * makes one lean loop per use: the plain walk, the full walk (both
+ * counted), a walk again with touchpoint `ovr` one point better that only
+ * says whether the customer buys, and a walk that only writes the path
+ * down (record, not count: the event log and the top paths).  Nothing is
+ * allocated here.
  */
 static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 				       struct sim_acc *a, const bool full,
 				       const bool record, const bool count,
-				       const int32_t ovr)
+				       const int32_t ovr, const bool flow)
 {
 	const struct sim_model *m = w->m;
 	const struct sim_node *nodes = m->nodes;
 	const struct sim_persona_tab *p;
 	const struct sim_step *tab;
 	uint16_t *path = w->path;
-	const bool flow = count && m->flow;
 	struct sim_rng rng;
 	struct sim_trail tr;
-	uint32_t col, patience, steps = 0, off, nn;
+	struct sim_count k = { .hash = 0xcbf29ce484222325ULL };
+	uint32_t col, patience, steps = 0, stamp = 0, last = 0;
+	uint64_t next;
 	double sens, mood = 0;
 	bool conv = false;
 	int32_t cur;
 
+	if (count) {
+		sim_walker_stamp(w);
+		stamp = w->stamp;
+	}
 	sim_rng_seed(&rng, w->seed, c);
 	tr.persona = m->n_personas > 1 ? (uint32_t)sim_alias_draw(
 		m->persona_tab, (uint32_t)m->n_personas, sim_rng_next(&rng),
@@ -485,8 +544,8 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 	sens = p->sensitivity;
 	patience = full && p->patience < SIM_MAX_STEPS ? p->patience :
 		   SIM_MAX_STEPS;
-	off = full ? nodes[cur].full_off : nodes[cur].plain_off;
-	nn = full ? nodes[cur].full_n : nodes[cur].plain_n;
+	next = full ? SIM_NEXT(nodes[cur].full_off, nodes[cur].full_n) :
+		      SIM_NEXT(nodes[cur].plain_off, nodes[cur].plain_n);
 	for (;;) {
 		const struct sim_node *n = &nodes[cur];
 		uint64_t r;
@@ -494,6 +553,22 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 
 		if (record)
 			path[steps] = (uint16_t)cur;
+		if (count) {
+			struct sim_tpc *t = &w->tpc[cur];
+			uint32_t f = t->info, phase = f & (SIM_F_EXPL | SIM_F_EVAL);
+			uint64_t sk = t->sk;
+			uint32_t v = (uint32_t)sk &
+				     (0u - (uint32_t)((sk >> 32) == stamp));
+
+			t->sk = (uint64_t)stamp << 32 | (v + 1);
+			t->vr += 1 | (uint64_t)(v == 0) << 32;
+			t->sq += 2 * (uint64_t)v + 1;
+			k.hash = (k.hash ^ (uint32_t)cur) * 0x100000001b3ULL;
+			/* A loop: into exploration after evaluation. */
+			k.loops += ((f & SIM_F_EXPL) != 0) & (last == SIM_F_EVAL);
+			last = phase | (last & (0u - (uint32_t)(phase == 0)));
+			k.seen |= f;
+		}
 		steps++;
 		if (full) {
 			uint32_t f = n->flags;
@@ -501,16 +576,16 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 			double pd = n->drop;
 
 			mood = SIM_MOOD_DECAY * mood + sens * e;
-			if ((f & SIM_F_CONV) && !conv) {
-				if (!record)
-					return true;
-				conv = true;
-			}
+			if (!record && (f & SIM_F_CONV))
+				return true;
+			conv |= (f & SIM_F_CONV) != 0;
 			r = sim_rng_next(&rng);
-			if (mood < 0)
-				pd -= SIM_MOOD_DROP * mood;
-			if ((f & SIM_F_NOHELP) && e < 0)
-				pd += SIM_STRESS_DROP;
+			/* The sign of the mood and the stress are as random as
+			 * the walk: no branches.  What does not apply adds 0,
+			 * which leaves pd as it was to the last bit. */
+			pd -= SIM_MOOD_DROP * sim_fsel(mood < 0, mood, 0.0);
+			pd += SIM_STRESS_DROP *
+			      (double)(((f & SIM_F_NOHELP) != 0) & (e < 0));
 			if ((double)(r >> 32) * 0x1.0p-32 < pd) {
 				tr.end = SIM_END_DROP;
 				break;
@@ -523,8 +598,8 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 				cur = sim_alias_draw(m->exposure_tab,
 						     (uint32_t)m->n_exposure_cols,
 						     sim_rng_next(&rng), &col);
-				off = nodes[cur].full_off;
-				nn = nodes[cur].full_n;
+				next = SIM_NEXT(nodes[cur].full_off,
+						nodes[cur].full_n);
 				continue;
 			}
 		} else if (steps >= SIM_MAX_STEPS) {
@@ -532,7 +607,7 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 			break;
 		}
 		r = sim_rng_next(&rng);
-		out = sim_step_draw(tab, &off, &nn, r, &col);
+		out = sim_step_draw(tab, &next, r, &col);
 		if (flow)
 			sim_walk_flow(p, full, col, r, a);
 		if (out < 0) {
@@ -548,22 +623,31 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 		w->trail = tr;
 		return conv;
 	}
-	return sim_walk_count(w, path, a, &tr, c);
+	w->last_steps = steps;
+	if (k.seen & SIM_F_CONV)
+		sim_count_conv(w, a, &k);
+	if (k.seen & SIM_F_TMOT)
+		k.tmot_mood = sim_count_mood(w, sens);
+	return sim_count_end(w, a, &k, &tr, (uint32_t)cur, c);
 }
 
+/* Flows or not is a loop of its own: one variable less in the loop
+ * without, where registers are short. */
 static bool sim_walk_plain(struct sim_walker *w, uint64_t c, struct sim_acc *a)
 {
-	return sim_walk(w, c, a, false, true, true, -1);
+	return w->m->flow ? sim_walk(w, c, a, false, true, true, -1, true) :
+			    sim_walk(w, c, a, false, true, true, -1, false);
 }
 
 static bool sim_walk_full(struct sim_walker *w, uint64_t c, struct sim_acc *a)
 {
-	return sim_walk(w, c, a, true, true, true, -1);
+	return w->m->flow ? sim_walk(w, c, a, true, true, true, -1, true) :
+			    sim_walk(w, c, a, true, true, true, -1, false);
 }
 
 static bool sim_walk_better(struct sim_walker *w, uint64_t c, int32_t t)
 {
-	return sim_walk(w, c, NULL, true, false, false, t);
+	return sim_walk(w, c, NULL, true, false, false, t, false);
 }
 
 /* The path alone, into w->path and w->trail: nothing counted.  Kept out
@@ -572,28 +656,26 @@ static __attribute__((noinline)) void sim_walk_path(struct sim_walker *w,
 						    uint64_t c)
 {
 	if (w->m->plain)
-		sim_walk(w, c, NULL, false, true, false, -1);
+		sim_walk(w, c, NULL, false, true, false, -1, false);
 	else
-		sim_walk(w, c, NULL, true, true, false, -1);
+		sim_walk(w, c, NULL, true, true, false, -1, false);
 }
 
-/* Walk customer c again (into scratch counters) to read its path back. */
-static void sim_walk_trace(struct sim_walker *w, uint64_t c, struct sim_acc *a,
+/* Walk customer c again to read its path back. */
+static void sim_walk_trace(struct sim_walker *w, uint64_t c,
 			   struct sim_path *out)
 {
 	uint32_t len;
 
 	memset(out, 0, sizeof *out);
-	out->converted = w->m->plain ? sim_walk_plain(w, c, a) :
-				       sim_walk_full(w, c, a);
-	len = (uint32_t)a->steps;
+	sim_walk_path(w, c);
+	len = w->trail.steps;
 	out->len = len;
-	for (int e = 0; e < SIM_END_COUNT; e++)
-		if (a->ends[e])
-			out->end = (enum sim_end)e;
+	out->end = w->trail.end;
+	for (uint32_t i = 0; i < len && !out->converted; i++)
+		out->converted = (w->m->nodes[w->path[i]].flags & SIM_F_CONV) != 0;
 	memcpy(out->nodes, w->path, (len < SIM_PATH_SHOW ? len : SIM_PATH_SHOW) *
 	       sizeof out->nodes[0]);
-	sim_acc_clear(a);
 }
 
 /*
@@ -605,7 +687,16 @@ static void sim_walk_impact(struct sim_walker *w, uint64_t c, bool conv,
 			    struct sim_acc *a)
 {
 	uint64_t *up = ACC_TP(a, SIM_TP_EMO_UP), *down = ACC_TP(a, SIM_TP_EMO_DOWN);
-	uint32_t nd = w->nd;
+	uint32_t nd = 0;
+
+	/* The walks below do not write the path down: it is c's. */
+	for (uint32_t i = 0; i < w->last_steps; i++) {
+		uint32_t t = w->path[i];
+		if (w->mark[t] != w->stamp) {
+			w->mark[t] = w->stamp;
+			w->distinct[nd++] = t;
+		}
+	}
 
 	for (uint32_t i = 0; i < nd; i++) {
 		uint32_t t = w->distinct[i];
@@ -668,10 +759,12 @@ static void sim_block(struct sim_job *job, struct sim_walker *w,
 		bool conv[2];
 		for (int k = 0; k < job->nm; k++) {
 			const struct sim_model *m = job->m[k];
-			w[k].nd = 0;
 			conv[k] = m->plain ? sim_walk_plain(&w[k], c, &s->acc[k]) :
 					     sim_walk_full(&w[k], c, &s->acc[k]);
-			if (!m->plain && k == 0 && c < job->r->impact_customers)
+			/* Both sides of a comparison: the scenario's own
+			 * Moment-of-Truth impact is what a workshop looks at
+			 * after a what-if. */
+			if (!m->plain && c < job->r->impact_customers)
 				sim_walk_impact(&w[k], c, conv[k], &s->acc[k]);
 		}
 		if (job->nm == 2) {
@@ -682,6 +775,7 @@ static void sim_block(struct sim_job *job, struct sim_walker *w,
 	for (int k = 0; k < job->nm; k++) {
 		struct sim_ptab t = s->acc[k].paths;
 
+		sim_walker_fold(&w[k], &s->acc[k]);
 		sim_ptab_reduce(&t, &hot[k]);
 		s->acc[k].paths = hot[k];
 		hot[k] = t;
@@ -736,19 +830,27 @@ static void sim_walker_init(struct sim_walker *w, const struct sim_model *m,
 
 	w->m = m;
 	w->seed = seed;
-	w->cnt = sim_private((m->n + 1) * sizeof *w->cnt);
 	w->distinct = sim_private((m->n + 1) * sizeof *w->distinct);
 	w->path = sim_private((SIM_MAX_STEPS + 1) * sizeof *w->path);
-	w->nd = 0;
+	w->tpc = sim_private((m->n + 1) * sizeof *w->tpc);
+	w->mark = sim_private((m->n + 1) * sizeof *w->mark);
+	for (size_t i = 0; i < m->n; i++)
+		w->tpc[i].info = m->nodes[i].flags |
+				 1u << (SIM_INFO_STAGE + m->nodes[i].stage);
+	w->rate = sim_private(SIM_RATES * m->n_personas * sizeof *w->rate);
+	w->stamp = 0;
+	w->last_steps = 0;
 	w->exposure_thr = !m->exposure_tab ? 0 : thr >= 4294967295.0 ?
 			  UINT32_MAX : (uint32_t)thr;
 }
 
 static void sim_walker_free(struct sim_walker *w)
 {
-	free(w->cnt);
 	free(w->distinct);
 	free(w->path);
+	free(w->tpc);
+	free(w->rate);
+	free(w->mark);
 }
 
 static void *sim_worker(void *arg)
@@ -847,17 +949,14 @@ static void sim_result_paths(struct sim_result *res, const struct sim_acc *a,
 {
 	struct sim_pent *all = sim_ptab_sorted(&a->paths);
 	struct sim_walker w;
-	struct sim_acc scratch;
 
 	sim_walker_init(&w, m, seed);
-	sim_acc_init(&scratch, m, 64, 0);
 	res->n_top = a->paths.n < SIM_TOP_PATHS ? a->paths.n : SIM_TOP_PATHS;
 	for (size_t i = 0; i < res->n_top; i++) {
-		sim_walk_trace(&w, all[i].first, &scratch, &res->top[i]);
+		sim_walk_trace(&w, all[i].first, &res->top[i]);
 		res->top[i].count = all[i].count;
 	}
 	res->paths_pruned = a->paths.pruned;
-	sim_acc_free(&scratch);
 	sim_walker_free(&w);
 	free(all);
 }
@@ -1046,16 +1145,17 @@ static void *sim_outcome_worker(void *arg)
 	sim_walker_init(&w, o->m, o->seed);
 	sim_acc_init(&a, o->m, 2 * SIM_BLOCK, 0);
 	for (size_t i = 0; i < o->n; i++) {
-		uint64_t before = a.promoters;
 		bool conv;
 
-		/* The counters only serve to read the rating back. */
-		if (i % SIM_BLOCK == 0)
+		/* The counters are not read, only kept from growing. */
+		if (i % SIM_BLOCK == 0) {
+			sim_walker_fold(&w, &a);
 			sim_acc_clear(&a);
-		before = a.promoters;
+		}
 		conv = o->m->plain ? sim_walk_plain(&w, o->c0 + i, &a) :
 				     sim_walk_full(&w, o->c0 + i, &a);
-		o->out[i] = (uint8_t)(conv | (a.promoters > before) << 1);
+		o->out[i] = (uint8_t)(conv |
+				      (w.rating == SIM_RATE_PROMOTER) << 1);
 	}
 	sim_acc_free(&a);
 	sim_walker_free(&w);

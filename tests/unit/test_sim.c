@@ -417,6 +417,28 @@ static void test_compare_human(void **state)
 			 (int64_t)pair.gained - (int64_t)pair.lost);
 	sim_pair_diff(&pair, run.customers, &d, &lo, &hi);
 	assert_true(lo > 0 && d > lo && hi > d);
+	/* Both sides get their emotion effects, the scenario's exactly as a
+	 * run of the scenario alone gives them (same customers). */
+	{
+		struct sim_result alone;
+
+		run.impact_customers = 5000;
+		sim_result_free(&ra);
+		sim_result_free(&rb);
+		assert_int_equal(sim_compare(a, b, &run, &ra, &rb, &pair, err,
+					     sizeof err), 0);
+		assert_int_equal(sim_simulate(b, &run, &alone, err, sizeof err), 0);
+		assert_int_equal(ra.impact_customers, 5000);
+		assert_int_equal(rb.impact_customers, 5000);
+		uint64_t moved = 0;
+		for (size_t i = 0; i < rb.n; i++) {
+			assert_int_equal(rb.emo_up[i], alone.emo_up[i]);
+			assert_int_equal(rb.emo_down[i], alone.emo_down[i]);
+			moved += rb.emo_up[i] + rb.emo_down[i];
+		}
+		assert_true(moved > 0);
+		sim_result_free(&alone);
+	}
 	sim_result_free(&ra);
 	sim_result_free(&rb);
 	sim_model_free(a);
