@@ -180,6 +180,10 @@ struct ui_meta_state {
 struct ui_jr_state {
 	char *key;
 	struct mot_journey *snap;
+	/* Its saved scenarios, taken when a delete removes them with the
+	 * journey, so that undo puts them back too. */
+	struct store_scenario *scen;
+	size_t n_scen;
 };
 
 enum ui_change_kind {

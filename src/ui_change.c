@@ -67,6 +67,7 @@ void ui_change_free(struct ui_change *c)
 		free(c->meta[i].title);
 		free(c->meta[i].description);
 		free(c->jr[i].key);
+		store_scenario_free(c->jr[i].scen, c->jr[i].n_scen);
 		if (c->jr[i].snap) {
 			model_journey_free(c->jr[i].snap);
 			free(c->jr[i].snap);
@@ -417,10 +418,19 @@ static int ui_journey_remove(struct store *s, struct ui_jr_state *a,
 
 	if (rc != STORE_OK)
 		return ui_store_fail(s, rc, msg, len);
-	if (a->snap && !ui_journey_same(&cur, a->snap))
+	if (a->snap && !ui_journey_same(&cur, a->snap)) {
 		rc = ui_changed(msg, len, "the journey");
-	else if (!keep && (rc = store_journey_delete(s, a->key)) != STORE_OK)
-		ui_store_fail(s, rc, msg, len);
+	} else if (!keep) {
+		/* The scenarios go with the journey: keep them for undo. */
+		store_scenario_free(a->scen, a->n_scen);
+		a->scen = NULL;
+		a->n_scen = 0;
+		rc = store_scenario_list(s, a->key, &a->scen, &a->n_scen);
+		if (rc == STORE_OK)
+			rc = store_journey_delete(s, a->key);
+		if (rc != STORE_OK)
+			ui_store_fail(s, rc, msg, len);
+	}
 	model_journey_free(&cur);
 	return rc;
 }
@@ -442,6 +452,8 @@ static int ui_apply_jr(struct store *s, struct ui_change *c, int from,
 		rc = ui_journey_remove(s, a, same, msg, len);
 	if (rc == STORE_OK && b->key && b->snap) {
 		rc = store_journey_import(s, b->snap, 1, same, NULL);
+		for (size_t i = 0; rc == STORE_OK && i < b->n_scen; i++)
+			rc = store_scenario_save(s, b->key, &b->scen[i], true);
 		if (rc != STORE_OK)
 			ui_store_fail(s, rc, msg, len);
 	}

@@ -358,6 +358,50 @@ static void test_import_over_keeps_scenarios(void **state)
 	ui_undo_free(&u);
 }
 
+/* Deleting a journey deletes its scenarios; undo brings both back. */
+static void test_delete_undo_restores_scenarios(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct store_scenario sc, *list;
+	struct ui_undo u;
+	struct ui_change *c;
+	size_t n;
+
+	ui_fixture_import(f->s, "j");
+	memset(&sc, 0, sizeof sc);
+	sc.name = "cheaper delivery";
+	sc.changes = "Delivery: emotion -1 -> +1";
+	sc.report = "{\"customers\":1000}";
+	sc.customers = 1000;
+	sc.seed = 7;
+	sc.conv = 0.25;
+	sc.base_conv = sc.base_lo = sc.base_hi = NAN;
+	sc.diff = sc.diff_lo = sc.diff_hi = NAN;
+	sc.base_nps = NAN;
+	assert_int_equal(store_scenario_save(f->s, "j", &sc, false), STORE_OK);
+
+	ui_undo_init(&u);
+	c = ui_change_new(UI_CHANGE_JOURNEY, NULL, "delete");
+	c->jr[UI_BEFORE].key = xstrdup("j");
+	c->jr[UI_BEFORE].snap = xcalloc(1, sizeof (struct mot_journey));
+	ui_fixture_load(f->s, "j", c->jr[UI_BEFORE].snap);
+	assert_int_equal(do_change(f, &u, c), STORE_OK);
+	assert_int_not_equal(store_scenario_list(f->s, "j", &list, &n),
+			     STORE_OK);
+
+	undo_all(f, &u);
+	assert_int_equal(store_scenario_list(f->s, "j", &list, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].name, "cheaper delivery");
+	assert_string_equal(list[0].changes, "Delivery: emotion -1 -> +1");
+	assert_string_equal(list[0].report, "{\"customers\":1000}");
+	assert_int_equal(list[0].seed, 7);
+	assert_true(list[0].conv == 0.25);
+	assert_true(isnan(list[0].base_conv));
+	store_scenario_free(list, n);
+	ui_undo_free(&u);
+}
+
 /* Another mot changes the touchpoint after our edit: undo must refuse,
  * keep their change, and drop the record (it can never apply). */
 static void test_undo_refuses_over_others(void **state)
@@ -470,6 +514,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_persona_and_meta_undo,
 						ui_fixture_setup, ui_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_import_over_keeps_scenarios,
+						ui_fixture_setup, ui_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_delete_undo_restores_scenarios,
 						ui_fixture_setup, ui_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_journey_undo,
 						ui_fixture_setup, ui_fixture_teardown),
