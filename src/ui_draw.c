@@ -193,6 +193,33 @@ bool ui_list_move(enum ui_action a, size_t *sel, size_t n, int page)
 	}
 }
 
+bool ui_scroll_move(enum ui_action a, size_t *top, size_t page, size_t last)
+{
+	switch (a) {
+	case UI_ACT_UP:
+		*top = *top ? *top - 1 : 0;
+		break;
+	case UI_ACT_DOWN:
+		*top = *top < last ? *top + 1 : last;
+		break;
+	case UI_ACT_PAGE_UP:
+		*top = *top > page ? *top - page : 0;
+		break;
+	case UI_ACT_PAGE_DOWN:
+		*top = *top < last && last - *top > page ? *top + page : last;
+		break;
+	case UI_ACT_HOME:
+		*top = 0;
+		break;
+	case UI_ACT_END:
+		*top = last;
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
 void ui_when(int64_t t, char *buf, size_t len)
 {
 	time_t tt = (time_t)t;

@@ -137,27 +137,9 @@ static void ui_help_action(struct ui *ui, enum ui_action a)
 	size_t last = n > h ? n - h : 0;
 
 	free(lines);
+	if (ui_scroll_move(a, &ui->help.top, h, last))
+		return;
 	switch (a) {
-	case UI_ACT_UP:
-		if (ui->help.top > 0)
-			ui->help.top--;
-		break;
-	case UI_ACT_DOWN:
-		if (ui->help.top < last)
-			ui->help.top++;
-		break;
-	case UI_ACT_PAGE_UP:
-		ui->help.top = ui->help.top > h ? ui->help.top - h : 0;
-		break;
-	case UI_ACT_PAGE_DOWN:
-		ui->help.top = ui->help.top + h < last ? ui->help.top + h : last;
-		break;
-	case UI_ACT_HOME:
-		ui->help.top = 0;
-		break;
-	case UI_ACT_END:
-		ui->help.top = last;
-		break;
 	case UI_ACT_BACK:
 		ui_pop(ui);
 		break;

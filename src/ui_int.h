@@ -250,6 +250,10 @@ bool ui_too_small(struct ui *ui);
 size_t ui_list_top(size_t sel, size_t top, int h, size_t n);
 /* Move a list selection by an action; true when it was a move. */
 bool ui_list_move(enum ui_action a, size_t *sel, size_t n, int page);
+/* Scroll text whose first line shown is *top by an action, a page at a
+ * time, up to `last` (SIZE_MAX when the draw keeps it in range); true
+ * when it was a move. */
+bool ui_scroll_move(enum ui_action a, size_t *top, size_t page, size_t last);
 /* "3 min ago", "2026-11-22" */
 void ui_when(int64_t t, char *buf, size_t len);
 

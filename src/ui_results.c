@@ -458,30 +458,9 @@ static void ui_results_draw(struct ui *ui)
 static void ui_res_scroll(struct ui *ui, enum ui_action a)
 {
 	size_t page = ui->rows > 4 ? (size_t)ui->rows - 3 : 1;
-	size_t *top = &ui->ws.top;
 
-	switch (a) {
-	case UI_ACT_UP:
-		*top = *top ? *top - 1 : 0;
-		break;
-	case UI_ACT_DOWN:
-		(*top)++;	/* the next draw keeps it in range */
-		break;
-	case UI_ACT_PAGE_UP:
-		*top = *top > page ? *top - page : 0;
-		break;
-	case UI_ACT_PAGE_DOWN:
-		*top += page;
-		break;
-	case UI_ACT_HOME:
-		*top = 0;
-		break;
-	case UI_ACT_END:
-		*top = SIZE_MAX / 2;
-		break;
-	default:
-		break;
-	}
+	/* The next draw keeps the scroll in range. */
+	ui_scroll_move(a, &ui->ws.top, page, SIZE_MAX / 2);
 }
 
 static void ui_res_baseline(struct ui *ui)

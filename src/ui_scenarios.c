@@ -448,32 +448,8 @@ static void ui_sc_delete(struct ui *ui)
 /* Scroll the detail; the draw stops it at the last page. */
 static bool ui_sc_scroll(struct ui *ui, enum ui_action a)
 {
-	struct ui_ws_state *ws = &ui->ws;
-	size_t page = (size_t)ui_sc_detail_page(ui), *top = &ws->scen_top;
-
-	switch (a) {
-	case UI_ACT_UP:
-		if (*top > 0)
-			(*top)--;
-		return true;
-	case UI_ACT_DOWN:
-		(*top)++;
-		return true;
-	case UI_ACT_PAGE_UP:
-		*top = *top > page ? *top - page : 0;
-		return true;
-	case UI_ACT_PAGE_DOWN:
-		*top += page;
-		return true;
-	case UI_ACT_HOME:
-		*top = 0;
-		return true;
-	case UI_ACT_END:
-		*top = (size_t)-1 / 2;
-		return true;
-	default:
-		return false;
-	}
+	return ui_scroll_move(a, &ui->ws.scen_top,
+			      (size_t)ui_sc_detail_page(ui), SIZE_MAX / 2);
 }
 
 static void ui_sc_detail_action(struct ui *ui, enum ui_action a)
