@@ -131,7 +131,8 @@ static const struct ui_binding ui_bindings[] = {
 	{ WACTX, 'h', false, "h", UI_ACT_STEP_BACK, "previous step" },
 	{ WACTX, KEY_LEFT, true, "Left", UI_ACT_STEP_BACK, NULL },
 	{ WACTX, 'p', false, "p", UI_ACT_PLAY,
-	  "play: a step every half second (again: pause)" },
+	  "play: a step every half second, customer after customer "
+	  "(again: pause)" },
 	{ WACTX, 'n', false, "n", UI_ACT_NEXT_CUSTOMER, "next customer" },
 	{ WACTX, 'N', false, "N", UI_ACT_PREV_CUSTOMER, "previous customer" },
 

@@ -28,6 +28,7 @@
 #include "util.h"
 
 #define UI_WALK_PLAY_MS 450    /* the draw comes every 250 ms: 2 ticks */
+#define UI_WALK_END_MS 1800    /* how long play shows a story's ending */
 #define UI_WALK_PANEL 5        /* story lines below the map */
 
 static const struct ui_hint ui_walk_hints[] = {
@@ -398,21 +399,34 @@ static void ui_walk_step(struct ui *ui, bool back)
 	}
 	if (ws->walk_step + 1 < ws->story.n)
 		ws->walk_step++;
-	if (ws->walk_step + 1 >= ws->story.n) {
-		ws->walk_play = false;
-		ui_message(ui, "The end of customer %llu's story: n for the "
+	if (ws->walk_step + 1 >= ws->story.n)
+		ui_message(ui, ws->walk_play ? "The end of customer %llu's "
+			   "story; the next one follows (p pauses)" :
+			   "The end of customer %llu's story: n for the "
 			   "next customer",
 			   (unsigned long long)ws->walk_customer + 1);
-	}
 }
 
-/* Play: take the steps the clock says are due. */
+static void ui_walk_customer(struct ui *ui, int delta);
+
+/*
+ * Play: take the steps the clock says are due.  At the end of a story
+ * the ending stays up for a few beats, then the next customer walks: a
+ * workshop watches one customer after another until p pauses.
+ */
 static void ui_walk_play(struct ui *ui)
 {
-	if (!ui->ws.walk_play || ui_walk_ms() < UI_WALK_PLAY_MS)
+	struct ui_ws_state *ws = &ui->ws;
+	bool at_end = ws->walk_step + 1 >= ws->story.n;
+
+	if (!ws->walk_play ||
+	    ui_walk_ms() < (at_end ? UI_WALK_END_MS : UI_WALK_PLAY_MS))
 		return;
 	ui_walk_clock_reset();
-	ui_walk_step(ui, false);
+	if (at_end)
+		ui_walk_customer(ui, 1);
+	else
+		ui_walk_step(ui, false);
 }
 
 static void ui_walk_draw(struct ui *ui)
@@ -453,8 +467,10 @@ static void ui_walk_customer(struct ui *ui, int delta)
 	}
 	ws->walk_customer = delta < 0 ? was - 1 : was + 1;
 	ws->walk_step = 0;
-	if (ui_walk_tell(ui, err, sizeof err) != 0)
+	if (ui_walk_tell(ui, err, sizeof err) != 0) {
+		ws->walk_play = false;
 		ui_error(ui, "No walkthrough: %s", err);
+	}
 	ui_walk_clock_reset();
 }
 
@@ -475,12 +491,10 @@ static void ui_walk_action(struct ui *ui, enum ui_action a)
 		break;
 	case UI_ACT_PLAY:
 		ws->walk_play = !ws->walk_play;
-		/* Play at the end starts the story again. */
-		if (ws->walk_play && ws->walk_step + 1 >= ws->story.n)
-			ws->walk_step = 0;
 		ui_walk_clock_reset();
 		ui_message(ui, ws->walk_play ? "Playing: a step every half "
-			   "second (p pauses)" : "Paused");
+			   "second, customer after customer (p pauses)" :
+			   "Paused");
 		break;
 	case UI_ACT_NEXT_CUSTOMER:
 	case UI_ACT_PREV_CUSTOMER:

@@ -129,12 +129,20 @@ expect_screen "there is none before the first" "This is the first customer"
 keys p
 expect_screen "p plays the story" "Playing: a step every half second"
 expect_screen "steps come without keys" "step 3 of 7" 5
-expect_screen "and play stops at the end" "The end after 7 steps" 8
+expect_screen "the story's end shows" "The end after 7 steps" 8
+expect_screen "play goes on with the next customer" \
+	"Customer 2, step 1 of 7" 8
+expect_screen "who walks too" "Customer 2, step 3 of 7" 5
+keys p
+expect_screen "p pauses" "Paused"
+sleep 1.5
+expect_screen "and nothing moves while paused" "Customer 2, step 3 of 7" 1
 keys q
 expect_screen "q goes back to the results" "Results: Tiny shop tiny"
 keys q
 keys w
-expect_screen "w on the map opens it too" "Customer 1, step 1 of 7"
+expect_screen "w on the map opens it too, at the customer left" \
+	"Customer 2, step 1 of 7"
 keys Escape
 expect_screen "Esc goes back to the map" "Emotion along the most likely path"
 keys q q
