@@ -40,11 +40,18 @@ int ui_export_write(const struct export_format *f, const char *path,
 		dup2(saved, STDERR_FILENO);
 		close(saved);
 	}
-	if (tmp && rc != 0 && !err[0]) {
+	/* What the writer said on stderr is the reason; err then only says
+	 * that the write failed. */
+	if (tmp && rc != 0) {
+		char said[512];
+
 		rewind(tmp);
-		got = fread(err, 1, errlen - 1, tmp);
-		err[got] = '\0';
-		err[strcspn(err, "\n")] = '\0';
+		got = fread(said, 1, sizeof said - 1, tmp);
+		said[got] = '\0';
+		said[strcspn(said, "\n")] = '\0';
+		if (said[0])	/* the program's name is for a terminal */
+			snprintf(err, errlen, "%s", strncmp(said, "mot: ", 5) ?
+				 said : said + 5);
 	}
 	if (tmp)
 		fclose(tmp);
