@@ -34,8 +34,9 @@ MOT_LDFLAGS = $(SAN) $(LDFLAGS)
 MOT_LIBS = $(PKG_LIBS) -lpthread -lm
 
 VERSION  = 0.1.0
-SRC      = $(sort $(wildcard src/*.c))
-LIB_SRC  = $(filter-out src/main.c,$(SRC))
+# One folder per layer (see README, Layout); every .c in them is built.
+SRC      = $(sort $(wildcard src/*/*.c))
+LIB_SRC  = $(filter-out src/cli/main.c,$(SRC))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -77,7 +78,7 @@ build: $(BUILD)/mot
 build-tests: $(TEST_BIN)
 build-bench: $(BENCH_BIN)
 
-$(BUILD)/mot: $(BUILD)/obj/main.o $(LIB_OBJ)
+$(BUILD)/mot: $(BUILD)/obj/cli/main.o $(LIB_OBJ)
 	$(CC) $(MOT_LDFLAGS) -o $@ $^ $(MOT_LIBS)
 
 # The installed data directory is compiled in: rebuild when it changes,
@@ -90,7 +91,7 @@ $(BUILD)/datadir.stamp: FORCE
 .PHONY: FORCE
 FORCE:
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h) Makefile $(BUILD)/datadir.stamp
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h src/*/*.h) Makefile $(BUILD)/datadir.stamp
 	@mkdir -p $(@D)
 	$(CC) $(MOT_CFLAGS) $(CFLAGS) -c -o $@ $<
 

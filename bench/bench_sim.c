@@ -23,7 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../src/sim_int.h"
+#include "../src/sim/sim_int.h"
 #include "sim.h"
 #include "util.h"
 #include "yamlio.h"

@@ -1,5 +1,5 @@
 /*
- * cli.h - the `mot` command line: one table of subcommands (src/cli.c),
+ * cli.h - the `mot` command line: one table of subcommands (src/cli/cli.c),
  * each a function in a cmd_*.c file.  Exit codes: 0 ok, 1 failure,
  * 2 usage.  Errors go to stderr as "mot: ..." (see cli_error()).
  */

@@ -1,6 +1,6 @@
 /*
  * export.h - journey map exports.  Each format is a small module behind
- * one interface, listed in one table (src/export.c); `mot export` and the
+ * one interface, listed in one table (src/export/export.c); `mot export` and the
  * UI's export prompt both go through export_find()/export_write_file().
  */
 #ifndef MOT_EXPORT_H

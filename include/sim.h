@@ -204,7 +204,7 @@ int sim_compare(const struct sim_model *base, const struct sim_model *alt,
 		size_t errlen);
 void sim_result_free(struct sim_result *res);
 
-/* --- single walks: the event log (src/sim_trace.c) ---------------------- */
+/* --- single walks: the event log (src/sim/sim_trace.c) ---------------------- */
 
 /*
  * Customer c walked again alone, exactly as sim_simulate() walked it with
@@ -287,7 +287,7 @@ int sim_market_run(const struct sim_model *m, const struct sim_market *mk,
 /* Bass's closed form F(t) of the adopted share. */
 double sim_bass_share(double p, double q, double t);
 
-/* --- exact analysis of the plain chain (src/analyze.c) ------------------ */
+/* --- exact analysis of the plain chain (src/sim/sim_analyze.c) ------------------ */
 
 struct analyze_result {
 	size_t n;                 /* touchpoints, in the journey's order */
@@ -310,7 +310,7 @@ int analyze_journey(const struct mot_journey *j, const char *persona,
 		    struct analyze_result *out, char *err, size_t errlen);
 void analyze_result_free(struct analyze_result *r);
 
-/* --- reports (src/sim_report.c) ---------------------------------------- */
+/* --- reports (src/sim/sim_report.c) ---------------------------------------- */
 
 enum sim_format { SIM_FMT_TEXT, SIM_FMT_JSON, SIM_FMT_CSV };
 

@@ -1,12 +1,12 @@
 /*
  * ui.h - the full-screen journey designer.
  *
- * This header has no curses in it: src/cli.c, the bench and the unit tests
+ * This header has no curses in it: src/cli/cli.c, the bench and the unit tests
  * include it.  It holds the entry points and the parts of the UI that are
  * plain logic, testable without a terminal: the key table, change records
  * with undo and redo, the journey view (stage ranges, most likely path,
  * loops), screen layout maths and the text fields of the forms.  The
- * curses side is src/ui_int.h and src/ui*.c.
+ * curses side is src/ui/ui_int.h and the files in src/ui/.
  */
 #ifndef MOT_UI_H
 #define MOT_UI_H
@@ -43,7 +43,7 @@ struct ui *ui_session_open(struct store *s, const char *journey,
 void ui_session_key(struct ui *ui, bool is_code, int key);
 void ui_session_close(struct ui *ui);
 
-/* --- keys: the one table of bindings (src/ui_keys.c) --------------------- */
+/* --- keys: the one table of bindings (src/ui/ui_keys.c) --------------------- */
 
 enum ui_action {
 	UI_ACT_NONE,
@@ -140,7 +140,7 @@ const char *ui_keys_section(unsigned ctx);
 const char *ui_keys_label(unsigned ctx, enum ui_action a, char *buf,
 			  size_t len);
 
-/* --- change records, undo and redo (src/ui_change.c, src/ui_undo.c) ------ */
+/* --- change records, undo and redo (src/ui/ui_change.c, src/ui/ui_undo.c) ------ */
 
 /* A transition into a touchpoint (kept to restore a deleted one). */
 struct ui_link {
@@ -267,7 +267,7 @@ int ui_undo_undo(struct ui_undo *u, struct store *s, char *msg, size_t len,
 int ui_undo_redo(struct ui_undo *u, struct store *s, char *msg, size_t len,
 		 const struct ui_change **touched);
 
-/* --- the journey as the screens see it (src/ui_view.c) ------------------- */
+/* --- the journey as the screens see it (src/ui/ui_view.c) ------------------- */
 
 struct ui_view {
 	struct mot_journey j;
@@ -311,7 +311,7 @@ enum ui_loop ui_view_loop(const struct ui_view *v, size_t from, long to);
  * contains `needle`, ignoring case, wrapping round; -1 when none. */
 long ui_view_search(const struct ui_view *v, const char *needle, long after);
 
-/* --- layout maths (src/ui_layout.c) -------------------------------------- */
+/* --- layout maths (src/ui/ui_layout.c) -------------------------------------- */
 
 #define UI_MIN_COLS 40
 #define UI_MIN_ROWS 12
@@ -351,7 +351,7 @@ char ui_layout_spark(int emotion);
 /* "+2", "0", "-3" */
 const char *ui_layout_emotion(int emotion);
 
-/* --- form fields (src/ui_field.c) ---------------------------------------- */
+/* --- form fields (src/ui/ui_field.c) ---------------------------------------- */
 
 enum ui_field_kind {
 	UI_FIELD_TEXT,      /* free text; required or optional */

@@ -86,7 +86,7 @@ double ws_drop_share(const struct sim_result *r, size_t i);
 /* Removal effect (share of conversions lost without i) and the gain in
  * conversion from one point of better emotion at i (0 in the plain model,
  * at +3 already, and for the scenario of a paired comparison, whose
- * emotion effects the engine does not walk), as src/sim_report.c has
+ * emotion effects the engine does not walk), as src/sim/sim_report.c has
  * them. */
 double ws_removal_effect(const struct sim_result *r, size_t i);
 double ws_emotion_gain(const struct sim_result *r, size_t i);
@@ -130,7 +130,7 @@ int ws_job_finish(struct ws_job *job, struct ws_outcome **out, char *err,
 		  size_t errlen);
 
 /* --- what changed between the baseline and the scenario -----------------
- * (src/workshop_changes.c) */
+ * (src/workshop/workshop_changes.c) */
 
 /*
  * The differences from base to cur, one line each, as a workshop reads

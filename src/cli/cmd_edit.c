@@ -1,5 +1,5 @@
 /*
- * ui_cmd.c - `mot edit [JOURNEY]`, and `mot` alone: open the database and
+ * cmd_edit.c - `mot edit [JOURNEY]`, and `mot` alone: open the database and
  * run the designer.  No curses here; ui_run() does the terminal.
  */
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * analyze.c - exact results for the plain chain of a journey.
+ * sim_analyze.c - exact results for the plain chain of a journey.
  *
  * The plain walk (sim.h) is an absorbing Markov chain: from touchpoint i
  * the customer leaves with drop(i), else moves to j with probability

@@ -1,5 +1,5 @@
 /*
- * sim_int.h - private to src/sim*.c and src/analyze.c: the compiled model,
+ * sim_int.h - private to src/sim/: the compiled model,
  * the random generator and the alias tables.
  */
 #ifndef MOT_SIM_INT_H

@@ -2,7 +2,7 @@
  * ui_field.c - the text fields of the designer's forms: a wchar_t buffer
  * with a cursor, checks as typed, and keys made from names.
  *
- * No curses here (the form screen, src/ui_form.c, draws these), so that
+ * No curses here (the form screen, src/ui/ui_form.c, draws these), so that
  * editing and checking are unit-tested.  UTF-8 is converted by hand rather
  * than with mbrtowc(): the result must not depend on the locale a test or
  * a pipe happens to run in.  wchar_t is UCS-4 on every system mot targets.

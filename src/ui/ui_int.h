@@ -1,6 +1,6 @@
 /*
  * ui_int.h - the designer's curses side: the session, the screens, and the
- * helpers they share.  Only src/ui*.c include this (and so curses).
+ * helpers they share.  Only the files in src/ui/ include this (and so curses).
  *
  * Each screen is one file with a small table of functions (struct
  * ui_screen, after ncdu's browser.c and tmux's cmd_entry tables).  The

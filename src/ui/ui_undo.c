@@ -1,6 +1,6 @@
 /*
  * ui_undo.c - the session's undo and redo stacks of change records
- * (src/ui_change.c).  Every change of the session is kept: a designer's
+ * (src/ui/ui_change.c).  Every change of the session is kept: a designer's
  * session makes hundreds of edits, not millions, and each record is small.
  * No curses here.
  */

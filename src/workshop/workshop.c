@@ -6,7 +6,7 @@
  * as `mot simulate` writes them in workshop_write.c.
  *
  * Everything here sits on the engine's public API (sim.h): the figures
- * use the definitions of src/sim_report.c, so that the designer and the
+ * use the definitions of src/sim/sim_report.c, so that the designer and the
  * command line never disagree about a number.
  */
 #include "workshop.h"
@@ -126,7 +126,7 @@ double ws_drop_share(const struct sim_result *r, size_t i)
 	return ws_div((double)r->drops[i], (double)r->reach[i]);
 }
 
-/* As rep_removal in src/sim_report.c (which says "-" instead of 0 when
+/* As rep_removal in src/sim/sim_report.c (which says "-" instead of 0 when
  * nobody bought). */
 double ws_removal_effect(const struct sim_result *r, size_t i)
 {
@@ -135,7 +135,7 @@ double ws_removal_effect(const struct sim_result *r, size_t i)
 	return ws_div((double)r->conv_through[i], (double)r->conversions);
 }
 
-/* As rep_emotion in src/sim_report.c: the paired difference of the
+/* As rep_emotion in src/sim/sim_report.c: the paired difference of the
  * customers walked again. */
 double ws_emotion_gain(const struct sim_result *r, size_t i)
 {

@@ -1,5 +1,5 @@
 /*
- * workshop_int.h - what the workshop files share (src/workshop*.c only).
+ * workshop_int.h - what the workshop files share (src/workshop/ only).
  */
 #ifndef MOT_WORKSHOP_INT_H
 #define MOT_WORKSHOP_INT_H

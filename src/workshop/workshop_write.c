@@ -33,7 +33,7 @@ static void ws_report_init(struct ws_report *w, const struct ws_outcome *o,
 	w->rp.n_sets = 0;
 }
 
-/* As rep_num in src/sim_report.c. */
+/* As rep_num in src/sim/sim_report.c. */
 static void ws_num(FILE *out, double v)
 {
 	char buf[40];

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "../../src/sim_int.h"
+#include "../../src/sim/sim_int.h"
 #include "sim.h"
 #include "test_sim_fixture.h"
 #include "yamlio.h"

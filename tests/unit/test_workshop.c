@@ -65,7 +65,7 @@ static struct ws_outcome *run_job(enum ws_job_kind kind,
 	return o;
 }
 
-/* What `mot simulate` does for the same settings (src/cmd_sim.c). */
+/* What `mot simulate` does for the same settings (src/cli/cmd_sim.c). */
 static void direct_run(const struct ws_settings *s, unsigned threads,
 		       uint64_t impact, struct sim_options *o, struct sim_run *r)
 {
