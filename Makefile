@@ -16,7 +16,7 @@ MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/mot
 
 CC      ?= cc
-PKGS     = ncursesw sqlite3 libcyaml yaml-0.1
+PKGS     = ncursesw sqlite3 libcyaml yaml-0.1 libpq libxml-2.0 libutf8proc
 OPT     ?= -O2 -g
 BUILD   ?= build
 SAN     ?=
