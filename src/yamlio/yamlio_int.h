@@ -28,6 +28,15 @@ struct yamlio_file_transition {
 	char *label;
 };
 
+/* A KPI; `better` is "higher" (the default) or "lower". */
+struct yamlio_file_kpi {
+	char *name;
+	double value;
+	double *target;
+	char *unit;
+	char *better;
+};
+
 struct yamlio_file_touchpoint {
 	char *key;
 	char *name;
@@ -43,6 +52,16 @@ struct yamlio_file_touchpoint {
 	bool *conversion;
 	double *drop;
 	char *notes;
+	char *thinking;
+	char **pains;
+	unsigned n_pains;
+	char **opportunities;
+	unsigned n_opportunities;
+	char *backstage;
+	char **evidence;
+	unsigned n_evidence;
+	struct yamlio_file_kpi *kpis;
+	unsigned n_kpis;
 	struct yamlio_file_transition *next;
 	unsigned n_next;
 };
@@ -76,6 +95,9 @@ struct yamlio_file_journey {
 
 /* The one schema: libcyaml loads with it and the pre-pass walks it. */
 extern const cyaml_schema_value_t yamlio_schema;
+/* Its parts for the lanes (yamlio_lanes.c): a list item and a KPI. */
+extern const cyaml_schema_value_t yamlio_item_schema;
+extern const cyaml_schema_value_t yamlio_kpi_schema;
 
 /* Run number parsing and formatting in the C locale (this thread only). */
 struct yamlio_locale {
@@ -83,6 +105,21 @@ struct yamlio_locale {
 };
 void yamlio_locale_enter(struct yamlio_locale *l);
 void yamlio_locale_leave(struct yamlio_locale *l);
+
+/* --- lanes (yamlio_lanes.c) ---------------------------------------------- */
+
+struct yamlio_marks;
+
+/* Text as the model keeps it: NULL for "", and for a plain null (~) when
+ * the marks say the node at the printf-style path was one. */
+char *yamlio_text(const struct yamlio_marks *m, const char *s,
+		  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Copy the lanes of file touchpoint i into tp; a bad `better` is an error
+ * in d. */
+void yamlio_convert_lanes(const struct yamlio_file_touchpoint *f, size_t i,
+			  struct mot_touchpoint *tp,
+			  const struct yamlio_marks *m, struct mot_diags *d);
 
 /* --- node positions ------------------------------------------------------ */
 
