@@ -42,3 +42,33 @@ expect_rc "the example validates" 0 "$MOT" validate "$T/coffee.yaml"
 MOT_DB="$T/ex.db" "$MOT" import "$T/coffee.yaml" >/dev/null 2>&1
 MOT_DB="$T/ex.db" "$MOT" export coffee-subscription -o "$T/coffee.2.yaml"
 expect_same "the example is in canonical form" "$T/coffee.yaml" "$T/coffee.2.yaml"
+
+# --- csv and txt carry the lanes ----------------------------------------
+expect_rc "export -f csv" 0 "$MOT" export lanes -f csv -o "$T/lanes.csv"
+mkdir -p "$T/csv"
+expect_rc "export -f csv into a directory" 0 "$MOT" export lanes -f csv -o "$T/csv"
+run python3 "$MOT_TOP/tests/data/export/check.py" csv \
+	"$good/lanes.canonical.yaml" "$T/lanes.csv" "$T/csv"
+[ "$rc" = 0 ] && ok "python's csv module reads every lane back" || {
+	not_ok "python's csv module reads every lane back"; sed 's/^/#   /' "$T/out"; }
+expect_rc "export -f txt" 0 "$MOT" export lanes -f txt -w 400 -o "$T/lanes.txt"
+run python3 - "$good/lanes.canonical.yaml" "$T/lanes.txt" <<'PY'
+import sys, yaml
+tp = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))["touchpoints"][0]
+txt = open(sys.argv[2], encoding="utf-8").read()
+want = ["thinking: " + tp["thinking"].split("\n")[0],
+        " " * 21 + tp["thinking"].split("\n")[1],
+        "backstage: " + tp["backstage"]]
+want += ["pain: " + p for p in tp["pains"]]
+want += ["opportunity: " + p for p in tp["opportunities"]]
+want += ["evidence: " + p for p in tp["evidence"]]
+want += ["kpi: CSAT 3.9 of 5 (target 4.5: missed)",
+         "kpi: Time to answer 95 s (target at most 60: missed)",
+         "kpi: NPS -12\n", "kpi: Calls | 24/7 <all> 0 (target 1000: missed)"]
+for w in want:
+    if w not in txt:
+        print("missing: %r" % w)
+        sys.exit(1)
+PY
+[ "$rc" = 0 ] && ok "the text map shows every lane" || {
+	not_ok "the text map shows every lane"; sed 's/^/#   /' "$T/out"; }
