@@ -73,8 +73,8 @@ void ws_conversion(const struct sim_result *r, double *rate, double *lo,
  * share of those rated; 0 when nobody was rated. */
 double ws_nps(const struct sim_result *r);
 /*
- * Scenario minus baseline conversion and its 95% interval: paired when
- * o->paired, else the unpaired two-proportion interval.  *significant is
+ * Scenario minus baseline conversion and its 95% interval: paired
+ * (Tango) when o->paired, else unpaired (Newcombe).  *significant is
  * true when the interval leaves out 0.  Only for compared outcomes.
  */
 void ws_difference(const struct ws_outcome *o, double *diff, double *lo,
@@ -97,6 +97,18 @@ double ws_emotion_gain(const struct sim_result *r, size_t i);
  * the journey's order.  Returns n indexes (malloc'ed).
  */
 size_t *ws_rank(const struct sim_result *r, bool by_emotion);
+
+/* --- the heat map (src/workshop/workshop_heat.c) ------------------------ */
+
+/*
+ * The simulation behind a heat-map picture, for `mot export --sim N` and
+ * the designer's `x` alike (so that both draw the same figures): the full
+ * model, every persona by share, transitions counted, on all cores.
+ * Returns 0 with *res (free with sim_result_free), or -1 with err.
+ */
+int ws_heat_run(const struct mot_journey *j, uint64_t customers,
+		uint64_t seed, struct sim_result *res, char *err,
+		size_t errlen);
 
 /* --- background jobs ----------------------------------------------------- */
 

@@ -132,7 +132,7 @@ static int html_write(FILE *out, const struct mot_journey *j,
 		      const struct export_options *opt)
 {
 	struct export_overlay ov;
-	int sim = export_overlay_run(&ov, j, opt);
+	int sim = export_overlay_init(&ov, j, opt);
 
 	if (sim < 0)
 		return -1;
