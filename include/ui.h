@@ -49,6 +49,7 @@ enum ui_action {
 	UI_ACT_NONE,
 	UI_ACT_UP, UI_ACT_DOWN, UI_ACT_LEFT, UI_ACT_RIGHT,
 	UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_HOME, UI_ACT_END,
+	UI_ACT_FIRST_STAGE, UI_ACT_LAST_STAGE,  /* the map: 0 and $ */
 	UI_ACT_OPEN,        /* Enter: open or edit */
 	UI_ACT_ADD,
 	UI_ACT_ADD_IN,      /* transitions: one into the touchpoint */

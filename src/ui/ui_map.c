@@ -217,6 +217,11 @@ bool ui_map_move_cursor(struct ui *ui, enum ui_action a)
 		ui_map_stage(ui, a == UI_ACT_LEFT ? -1 : 1);
 		return true;
 	}
+	if (a == UI_ACT_FIRST_STAGE || a == UI_ACT_LAST_STAGE) {
+		ui_map_stage(ui, (a == UI_ACT_FIRST_STAGE ? 0 :
+				  MOT_STAGE_COUNT - 1) - st->stage);
+		return true;
+	}
 	if (ui_list_move(a, &st->row[st->stage],
 			 ui->view.stage_count[st->stage], page)) {
 		ui_map_settle(ui);

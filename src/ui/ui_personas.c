@@ -106,7 +106,9 @@ static void ui_pe_fields(struct ui *ui, const struct mot_persona *p)
 
 	f->required = true;
 	ui_field_set(f, p->name);
-	ui_field_set(ui_form_add(ui, "Key", UI_FIELD_KEY), p->key);
+	f = ui_form_add(ui, "Key", UI_FIELD_KEY);
+	ui_field_set(f, p->key);
+	f->extra = true;	/* made from the name: the long form's */
 	ui_field_set(ui_form_add(ui, "Description", UI_FIELD_TEXT),
 		     p->description);
 	ui_pe_number(ui, "Share", UI_FIELD_NUMBER, p->share, 0, 1, false,
@@ -205,14 +207,22 @@ static bool ui_meta_save(struct ui *ui)
 {
 	struct ui_change *c = ui->form.draft;
 	struct ui_meta_state *b = &c->meta[UI_BEFORE], *a = &c->meta[UI_AFTER];
+	bool title, desc;
 
 	a->title = ui_field_text(&ui->form.f[0]);
 	a->description = ui_field_text(&ui->form.f[1]);
-	if (util_streq(a->title, b->title) &&
-	    util_streq(a->description, b->description)) {
+	title = !util_streq(a->title, b->title);
+	desc = !util_streq(a->description, b->description);
+
+	if (!title && !desc) {
 		ui_message(ui, "No change");
 		return true;
 	}
+	/* Undo and redo say what they take back. */
+	free(c->what);
+	c->what = xasprintf("change the %s of '%s'", title && desc ?
+			    "title and description" : title ? "title" :
+			    "description", ui->key);
 	ui->form.draft = NULL;	/* ui_do takes it */
 	ui_do(ui, c);
 	return true;
@@ -225,8 +235,7 @@ void ui_meta_edit(struct ui *ui)
 	struct ui_field *f;
 
 	ui_form_reset(ui, "Journey title and description");
-	c = ui_change_new(UI_CHANGE_META, ui->key, "edit the title of '%s'",
-			  ui->key);
+	c = ui_change_new(UI_CHANGE_META, ui->key, "edit '%s'", ui->key);
 	c->meta[UI_BEFORE].title = xstrdup(j->title);
 	c->meta[UI_BEFORE].description = xstrdup(j->description);
 	ui->form.draft = c;

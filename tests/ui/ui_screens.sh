@@ -102,7 +102,7 @@ expect_screen "p shows the personas" "Personas and journey"
 keys a
 expect_screen "a opens the persona form" "New persona"
 keys -l "Fleet manager"
-keys Tab Tab Tab
+keys Tab Tab
 keys -l "0.1"
 keys Enter
 expect_screen "the persona is saved" "Saved: add persona 'Fleet manager'"
