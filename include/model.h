@@ -185,7 +185,8 @@ void model_validate(const struct mot_journey *j, struct mot_diags *d);
 
 /*
  * Format a double the way a person types it: the shortest decimal that
- * reads back as the same double ("3", "0.15", "1e-09").  buf >= 32 bytes.
+ * reads back as the same double ("3", "0.15", "1e-09"), with a decimal
+ * point whatever the locale (util_num_format).  buf >= 32 bytes.
  */
 char *model_format_number(double v, char *buf, size_t len);
 

@@ -5,6 +5,7 @@
 #ifndef MOT_UTIL_H
 #define MOT_UTIL_H
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,6 +37,32 @@ int util_utf8_width(const char *s);
 /* Bytes of the longest prefix of s that fits in max_cols columns; its
  * width goes to *cols when cols is not NULL. */
 size_t util_utf8_prefix(const char *s, int max_cols, int *cols);
+
+/*
+ * Numbers in files, options and on the screen are written and read with a
+ * decimal point, whatever LC_NUMERIC says: a "0,5" from a Dutch or German
+ * locale would be invalid JSON, a different CSV column, or a refused
+ * --set value.
+ *
+ * util_num_format: the shortest text that reads back as exactly v ("0.15",
+ * "3", "1e-07"); ".nan", ".inf", "-.inf" for values that are not finite.
+ * util_num_parse: the whole of s as a finite number; 0, or -1.
+ * util_strtod_c: strtod() in the C locale.
+ */
+char *util_num_format(double v, char *buf, size_t len);
+int util_num_parse(const char *s, double *out);
+double util_strtod_c(const char *s, char **end);
+
+/*
+ * Run a stretch of code (a writer calling printf("%g"), libcyaml reading
+ * numbers with strtod) with LC_NUMERIC "C" for the calling thread only;
+ * the rest of the thread's locale (LC_CTYPE) stays.  Pairs must nest.
+ */
+struct util_locale {
+	locale_t c, old;
+};
+void util_locale_c_enter(struct util_locale *l);
+void util_locale_c_leave(struct util_locale *l);
 
 /* Growable string buffer. */
 struct strbuf {

@@ -657,22 +657,5 @@ void model_validate(const struct mot_journey *j, struct mot_diags *d)
 
 char *model_format_number(double v, char *buf, size_t len)
 {
-	if (v == 0) {	/* also -0 */
-		snprintf(buf, len, "0");
-		return buf;
-	}
-	if (!isfinite(v)) {
-		snprintf(buf, len, "%s", isnan(v) ? ".nan" : v > 0 ? ".inf" : "-.inf");
-		return buf;
-	}
-	if (v == floor(v) && fabs(v) < 1e15) {
-		snprintf(buf, len, "%.0f", v);
-		return buf;
-	}
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(buf, len, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	return buf;
+	return util_num_format(v, buf, len);
 }

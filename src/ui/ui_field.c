@@ -261,7 +261,7 @@ static bool ui_field_parse(const char *text, bool whole, double *out)
 		if (*p == ',')
 			*p = '.';
 	errno = 0;
-	v = strtod(buf, &end);
+	v = util_strtod_c(buf, &end);
 	if (end == buf || *end != '\0' || errno == ERANGE || !isfinite(v))
 		return false;
 	if (whole && v != floor(v))

@@ -6,6 +6,9 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,6 +224,103 @@ size_t util_utf8_prefix(const char *s, int max_cols, int *cols)
 	if (cols)
 		*cols = w;
 	return i;
+}
+
+/* --- numbers, whatever the locale ------------------------------------- */
+
+/* One "C" locale object for the whole process, made on first use; a
+ * thread switches to it with uselocale(), which touches only itself. */
+static locale_t util_c_numeric;
+static pthread_once_t util_c_once = PTHREAD_ONCE_INIT;
+
+static void util_c_make(void)
+{
+	util_c_numeric = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+static locale_t util_c_locale(void)
+{
+	pthread_once(&util_c_once, util_c_make);
+	return util_c_numeric;
+}
+
+void util_locale_c_enter(struct util_locale *l)
+{
+	/* The thread's own locale with only LC_NUMERIC replaced: LC_CTYPE
+	 * stays, so multibyte text is still read as the user's UTF-8. */
+	locale_t base = duplocale(uselocale((locale_t)0));
+
+	l->c = base ? newlocale(LC_NUMERIC_MASK, "C", base) : (locale_t)0;
+	if (base && !l->c)
+		freelocale(base);
+	if (!l->c)	/* out of memory: fall back to the plain C locale */
+		l->c = duplocale(util_c_locale());
+	l->old = l->c ? uselocale(l->c) : (locale_t)0;
+}
+
+void util_locale_c_leave(struct util_locale *l)
+{
+	if (l->c) {
+		uselocale(l->old);
+		freelocale(l->c);
+		l->c = (locale_t)0;
+	}
+}
+
+double util_strtod_c(const char *s, char **end)
+{
+	locale_t c = util_c_locale(), old = c ? uselocale(c) : (locale_t)0;
+	double v = strtod(s, end);
+	int e = errno;
+
+	if (c)
+		uselocale(old);
+	errno = e;
+	return v;
+}
+
+int util_num_parse(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = util_strtod_c(s, &end);
+	if (*end != '\0' || errno == ERANGE || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+char *util_num_format(double v, char *buf, size_t len)
+{
+	locale_t c;
+	locale_t old;
+
+	if (v == 0) {	/* also -0 */
+		snprintf(buf, len, "0");
+		return buf;
+	}
+	if (!isfinite(v)) {
+		snprintf(buf, len, "%s", isnan(v) ? ".nan" : v > 0 ? ".inf" : "-.inf");
+		return buf;
+	}
+	c = util_c_locale();
+	old = c ? uselocale(c) : (locale_t)0;
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(buf, len, "%.0f", v);
+	} else {
+		for (int prec = 1; prec <= 17; prec++) {
+			snprintf(buf, len, "%.*g", prec, v);
+			if (strtod(buf, NULL) == v)
+				break;
+		}
+	}
+	if (c)
+		uselocale(old);
+	return buf;
 }
 
 void strbuf_init(struct strbuf *b)

@@ -9,7 +9,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <locale.h>
 
 #include <cyaml/cyaml.h>
 
@@ -76,13 +75,6 @@ struct yamlio_file_journey {
 
 /* The one schema: libcyaml loads with it and the pre-pass walks it. */
 extern const cyaml_schema_value_t yamlio_schema;
-
-/* Run number parsing and formatting in the C locale (this thread only). */
-struct yamlio_locale {
-	locale_t c, old;
-};
-void yamlio_locale_enter(struct yamlio_locale *l);
-void yamlio_locale_leave(struct yamlio_locale *l);
 
 /* --- node positions ------------------------------------------------------ */
 
