@@ -150,7 +150,9 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		if (rc != 0)
 			cli_error("export: %s", err);
 	} else {
-		rc = export_write_stream(fmt, stdout, &j, &eo);
+		rc = export_write_stream(fmt, stdout, &j, &eo, err, sizeof err);
+		if (rc != 0)
+			cli_error("export: %s", err);
 	}
 	model_journey_free(&j);
 	return rc == 0 ? CLI_OK : CLI_FAIL;

@@ -88,6 +88,7 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct export_options eo = { 0 };
 	struct mot_journey j;
 	unsigned long width = 0;
+	char err[512];
 	int c, rc;
 
 	while ((c = cli_getopt(cmd, argc, argv, "w:", opts)) != -1) {
@@ -101,7 +102,13 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	eo.width = width ? (int)width : cli_terminal_width();
 	if (cli_load_journey(ctx, argv[optind], &j) != 0)
 		return CLI_FAIL;
-	rc = export_txt(stdout, &j, &eo) == 0 ? CLI_OK : CLI_FAIL;
+	/* The text map is the txt export, on the standard output. */
+	rc = CLI_OK;
+	if (export_write_stream(export_find("txt"), stdout, &j, &eo, err,
+				sizeof err) != 0) {
+		cli_error("show: %s", err);
+		rc = CLI_FAIL;
+	}
 	model_journey_free(&j);
 	return rc;
 }

@@ -86,20 +86,15 @@ static void csv_transitions(FILE *out, const struct mot_journey *j)
 	}
 }
 
-static int csv_write(FILE *out, const struct mot_journey *j,
-		     const struct export_options *opt)
+int export_csv(FILE *out, const struct mot_journey *j,
+	       const struct export_options *opt, char *err,
+	       size_t errlen)
 {
 	(void)opt;
 	csv_touchpoints(out, j);
 	fputs("\r\n", out);
 	csv_transitions(out, j);
 	return ferror(out) ? -1 : 0;
-}
-
-int export_csv(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt)
-{
-	return export_c_locale(csv_write, out, j, opt);
 }
 
 /* One table of the directory export, behind util_write_atomic(). */
@@ -111,14 +106,14 @@ struct csv_file {
 static int csv_file_write(FILE *out, void *ctx)
 {
 	const struct csv_file *f = ctx;
-	struct export_locale l;
+	struct util_locale l;
 
 	/* A byte-order mark: without it Excel reads UTF-8 as a legacy
 	 * code page and garbles every accent. */
 	fputs("\xef\xbb\xbf", out);
-	export_locale_enter(&l);
+	util_locale_c_enter(&l);
 	f->table(out, f->j);
-	export_locale_leave(&l);
+	util_locale_c_leave(&l);
 	return ferror(out) ? -1 : 0;
 }
 

@@ -183,8 +183,9 @@ static void md_personas(FILE *out, const struct mot_journey *j)
 	}
 }
 
-static int md_write(FILE *out, const struct mot_journey *j,
-		    const struct export_options *opt)
+int export_md(FILE *out, const struct mot_journey *j,
+	      const struct export_options *opt, char *err,
+	      size_t errlen)
 {
 	(void)opt;
 	md_header(out, j);
@@ -193,10 +194,4 @@ static int md_write(FILE *out, const struct mot_journey *j,
 	md_transitions(out, j);
 	md_personas(out, j);
 	return ferror(out) ? -1 : 0;
-}
-
-int export_md(FILE *out, const struct mot_journey *j,
-	      const struct export_options *opt)
-{
-	return export_c_locale(md_write, out, j, opt);
 }

@@ -155,7 +155,8 @@ static void txt_personas(FILE *out, const struct mot_journey *j, int width,
 }
 
 int export_txt(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt)
+	       const struct export_options *opt, char *err,
+	       size_t errlen)
 {
 	int width = opt && opt->width >= 20 ? opt->width : 80;
 	struct strbuf b;

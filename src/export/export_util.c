@@ -3,7 +3,6 @@
  */
 #include "export_util.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,32 +52,6 @@ const char *export_emotion_str(int emotion, char buf[8])
 {
 	snprintf(buf, 8, emotion ? "%+d" : "%d", emotion);
 	return buf;
-}
-
-void export_locale_enter(struct export_locale *l)
-{
-	l->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	l->old = l->c ? uselocale(l->c) : (locale_t)0;
-}
-
-void export_locale_leave(struct export_locale *l)
-{
-	if (l->c) {
-		uselocale(l->old);
-		freelocale(l->c);
-	}
-}
-
-int export_c_locale(export_fn fn, FILE *out, const struct mot_journey *j,
-		    const struct export_options *opt)
-{
-	struct export_locale l;
-	int rc;
-
-	export_locale_enter(&l);
-	rc = fn(out, j, opt);
-	export_locale_leave(&l);
-	return rc;
 }
 
 const char *export_stage_heading(enum mot_stage s, char *buf, size_t len)
@@ -181,13 +154,14 @@ static void export_overlay_fill(struct export_overlay *ov,
 }
 
 int export_overlay_run(struct export_overlay *ov, const struct mot_journey *j,
-		       const struct export_options *opt)
+		       const struct export_options *opt, char *err,
+		       size_t errlen)
 {
 	struct sim_options so;
 	struct sim_model *model;
 	struct sim_run run;
 	struct sim_result res;
-	char err[512];
+	char why[512];
 	int rc;
 
 	memset(ov, 0, sizeof *ov);
@@ -195,17 +169,17 @@ int export_overlay_run(struct export_overlay *ov, const struct mot_journey *j,
 		return 0;
 	sim_options_init(&so);
 	so.flow = true;
-	if (sim_compile(j, &so, &model, err, sizeof err) != 0) {
-		fprintf(stderr, "mot: --sim: %s\n", err);
+	if (sim_compile(j, &so, &model, why, sizeof why) != 0) {
+		snprintf(err, errlen, "--sim: %s", why);
 		return -1;
 	}
 	sim_run_init(&run);
 	run.customers = opt->sim_customers;
 	run.seed = opt->sim_seed;
-	rc = sim_simulate(model, &run, &res, err, sizeof err);
+	rc = sim_simulate(model, &run, &res, why, sizeof why);
 	sim_model_free(model);
 	if (rc != 0) {
-		fprintf(stderr, "mot: --sim: %s\n", err);
+		snprintf(err, errlen, "--sim: %s", why);
 		return -1;
 	}
 	export_overlay_fill(ov, j, &res);

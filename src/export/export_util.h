@@ -6,7 +6,6 @@
 #ifndef MOT_EXPORT_UTIL_H
 #define MOT_EXPORT_UTIL_H
 
-#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -21,21 +20,6 @@ const char *export_emotion_fill(int emotion);
 const char *export_emotion_ink(int emotion);
 const char *export_emotion_face(int emotion);
 const char *export_emotion_str(int emotion, char buf[8]);
-
-/*
- * Run a format's writer with LC_NUMERIC "C" for this thread: main() sets
- * the user's locale, and a decimal comma would break every number in a
- * CSV cell, an SVG coordinate or a DOT attribute.
- */
-struct export_locale {
-	locale_t c, old;
-};
-void export_locale_enter(struct export_locale *l);
-void export_locale_leave(struct export_locale *l);
-typedef int (*export_fn)(FILE *out, const struct mot_journey *j,
-			 const struct export_options *opt);
-int export_c_locale(export_fn fn, FILE *out, const struct mot_journey *j,
-		    const struct export_options *opt);
 
 /* "<ZMOT · Awareness" */
 const char *export_stage_heading(enum mot_stage s, char *buf, size_t len);
@@ -64,9 +48,10 @@ struct export_overlay {
 };
 
 /* Run the simulation when opt asks for it: 1 with *ov filled (free it),
- * 0 when opt asks for none, -1 after a message on stderr. */
+ * 0 when opt asks for none, -1 with a message in err. */
 int export_overlay_run(struct export_overlay *ov, const struct mot_journey *j,
-		       const struct export_options *opt);
+		       const struct export_options *opt, char *err,
+		       size_t errlen);
 void export_overlay_free(struct export_overlay *ov);
 /* Customers who took touchpoint i's transition k. */
 unsigned long export_overlay_flow(const struct export_overlay *ov, size_t i,

@@ -319,10 +319,11 @@ static int ui_sx_heat(struct ui *ui, enum ui_sx_kind k, const char *path,
 			 k == UI_SX_SVG ? "SVG" : "HTML");
 		return -1;
 	}
-	/* The export would only say "write failed": the reason first. */
+	/* The reason in the workshop's words, before the export would give
+	 * it as that of --sim; and no file is touched. */
 	if (ui_sx_heat_check(&ui->view.j, err, errlen) != 0)
 		return -1;
-	return ui_export_write(f, path, &ui->view.j, &opt, err, errlen);
+	return export_write_file(f, path, &ui->view.j, &opt, err, errlen);
 }
 
 static int ui_sx_write(struct ui *ui, enum ui_sx_kind k, const char *path,
@@ -380,7 +381,6 @@ static void ui_sx_run(struct ui *ui, enum ui_sx_kind k,
 		      const struct ui_sx_scen *scen)
 {
 	char *path = ui_sx_path(ui, k), err[600];
-	size_t pl;
 
 	if (!path)
 		return;
@@ -389,14 +389,7 @@ static void ui_sx_run(struct ui *ui, enum ui_sx_kind k,
 	if (ui_sx_write(ui, k, path, scen, err, sizeof err) == 0) {
 		ui_message(ui, "Wrote %s (%s)", path, ui_sx_formats[k].label);
 	} else {
-		/* util_write_atomic's message starts with the file already. */
-		pl = strlen(path);
-		if (err[0] && strncmp(err, path, pl) == 0 && err[pl] == ':')
-			ui_error(ui, "Could not write %s", err);
-		else
-			ui_error(ui, "Could not write %s: %s", path,
-				 err[0] ? err : errno ? strerror(errno) :
-				 "write failed");
+		ui_export_failed(ui, path, err);
 	}
 	free(path);
 }

@@ -108,14 +108,15 @@ static char *render(const char *format, const struct mot_journey *j)
 {
 	const struct export_format *f = export_find(format);
 	struct export_options opt = { .width = 80 };
-	char *buf = NULL;
+	char *buf = NULL, err[256];
 	size_t len = 0;
 	FILE *out;
 
 	assert_non_null(f);
 	out = open_memstream(&buf, &len);
 	assert_non_null(out);
-	assert_int_equal(export_write_stream(f, out, j, &opt), 0);
+	assert_int_equal(export_write_stream(f, out, j, &opt, err, sizeof err),
+			 0);
 	fclose(out);
 	return buf;
 }
