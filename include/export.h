@@ -6,20 +6,38 @@
 #ifndef MOT_EXPORT_H
 #define MOT_EXPORT_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "model.h"
 
+/*
+ * Figures of a simulation the caller ran (`mot export --sim N`, the
+ * designer's heat map), for the overlays of dot, svg and html.  Export
+ * never runs the engine: it draws what it is handed.  The arrays follow
+ * the journey's order (transitions touchpoint by touchpoint), and n and
+ * n_edges must match the journey written, else the writer refuses it.
+ */
+struct export_sim {
+	uint64_t customers;
+	size_t n;              /* touchpoints */
+	const uint64_t *reach; /* customers who came by touchpoint i */
+	const uint64_t *drops; /* walks that ended at touchpoint i */
+	size_t n_edges;        /* transitions */
+	const uint64_t *flow;  /* times transition e was taken; NULL: none */
+};
+
 struct export_options {
 	int width;                   /* txt: columns to fit; 0 = 80 */
-	unsigned long sim_customers; /* --sim N overlays; 0 = none */
-	unsigned long long sim_seed;
+	const struct export_sim *sim; /* overlays; NULL = none */
 };
 
 struct export_format {
 	const char *name;        /* -f NAME */
 	const char *extension;   /* default file extension, without dot */
 	const char *description; /* one line, for --help and the UI */
+	bool draws_sim;          /* draws export_options.sim when given */
 	/* Write the journey; return 0, or -1 with the reason in err (a
 	 * failed write to out may leave err empty: the callers below then
 	 * name the stream's error).  Runs with LC_NUMERIC "C". */

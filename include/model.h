@@ -36,6 +36,48 @@ enum mot_phase {
 #define MOT_EMOTION_MAX 3
 #define MOT_KEY_MAX 64          /* longest key (slug), in bytes */
 #define MOT_TEXT_MAX 4096       /* longest name, title, notes ..., in bytes */
+#define MOT_ITEM_MAX 1024       /* longest list item, KPI name or unit, in bytes */
+#define MOT_LIST_MAX 32         /* most items in one lane list */
+#define MOT_KPIS_MAX 16         /* most KPIs on one touchpoint */
+#define MOT_KPI_ABS_MAX 1e12    /* KPI values and targets lie in +-this */
+
+/*
+ * The lanes of a journey map under the touchpoint cards (a service
+ * blueprint's rows).  Thinking and backstage are free text that may span
+ * lines; pains, opportunities and evidence are lists of one-line items;
+ * KPIs are measured figures.  All optional.
+ */
+enum mot_lane {
+	MOT_LANE_THINKING,      /* what the customer thinks and feels */
+	MOT_LANE_PAINS,
+	MOT_LANE_OPPORTUNITIES,
+	MOT_LANE_BACKSTAGE,     /* the work behind the touchpoint */
+	MOT_LANE_EVIDENCE,      /* research behind it: interviews, data */
+	MOT_LANE_KPIS,
+	MOT_LANE_COUNT
+};
+
+/* A list of one-line text items (no line breaks, none empty). */
+struct mot_list {
+	char **items;
+	size_t n;
+};
+
+/*
+ * A KPI measured at a touchpoint: a name, the measured value, an optional
+ * target and an optional unit ("of 5", "%", "min").  Values and targets
+ * are finite numbers, negative ones allowed (NPS).  When lower_better the
+ * target is a ceiling (waiting minutes, complaints): the KPI misses its
+ * target when the value is above it; otherwise when it is below.
+ */
+struct mot_kpi {
+	char *name;
+	double value;
+	bool has_target;
+	double target;
+	char *unit;         /* optional */
+	bool lower_better;
+};
 
 struct mot_transition {
 	char *to;           /* key of the target touchpoint */
@@ -59,6 +101,14 @@ struct mot_touchpoint {
 	bool conversion;    /* reaching it counts as a purchase */
 	double drop;        /* probability 0..1 of leaving after it */
 	char *notes;        /* optional */
+	/* lanes (model_lane_*), all optional */
+	char *thinking;     /* may span lines */
+	struct mot_list pains;
+	struct mot_list opportunities;
+	char *backstage;    /* may span lines */
+	struct mot_list evidence;
+	struct mot_kpi *kpis;
+	size_t n_kpis;
 	struct mot_transition *next;
 	size_t n_next;
 	int64_t version;    /* row version in the store; 0 when not stored */
@@ -129,6 +179,47 @@ void model_persona_free(struct mot_persona *p);
 int model_journey_copy(struct mot_journey *dst, const struct mot_journey *src);
 int model_touchpoint_copy(struct mot_touchpoint *dst, const struct mot_touchpoint *src);
 int model_persona_copy(struct mot_persona *dst, const struct mot_persona *src);
+
+/* --- lanes (model_lanes.c) -------------------------------------------- */
+
+const char *model_lane_key(enum mot_lane l);    /* "pains" */
+const char *model_lane_title(enum mot_lane l);  /* "Pain points" */
+int model_lane_parse(const char *s);            /* -1 when unknown */
+/* Does the touchpoint have anything in lane l? */
+bool model_lane_filled(const struct mot_touchpoint *tp, enum mot_lane l);
+/* The list behind a list lane (pains, opportunities, evidence), or NULL. */
+struct mot_list *model_lane_list(struct mot_touchpoint *tp, enum mot_lane l);
+const struct mot_list *model_lane_list_const(const struct mot_touchpoint *tp,
+					     enum mot_lane l);
+
+void model_list_add(struct mot_list *l, const char *item);  /* a copy */
+void model_list_free(struct mot_list *l);
+void model_list_copy(struct mot_list *dst, const struct mot_list *src);
+bool model_list_equal(const struct mot_list *a, const struct mot_list *b);
+
+void model_kpi_init(struct mot_kpi *k);
+void model_kpi_free(struct mot_kpi *k);
+void model_kpi_copy(struct mot_kpi *dst, const struct mot_kpi *src);
+/* Append a copy of k to the touchpoint's KPIs. */
+void model_kpi_add(struct mot_touchpoint *tp, const struct mot_kpi *k);
+/* Has a target and misses it (below it, or above it when lower_better). */
+bool model_kpi_missed(const struct mot_kpi *k);
+/* Do two touchpoints hold the same lanes? */
+bool model_lanes_equal(const struct mot_touchpoint *a,
+		       const struct mot_touchpoint *b);
+
+/*
+ * A KPI as one line of text, the form the designer's form and the CSV and
+ * text exports use:  NAME | VALUE | TARGET | UNIT | lower
+ * Trailing empty parts are left out ("CSAT | 3.9 | 4.5 | of 5",
+ * "Calls | 120").  A '|' or '\' inside the name or unit is written
+ * "\|" or "\\"; numbers in the C locale.  model_kpi_parse() reads that
+ * line back (blanks around the parts ignored); on failure it returns -1
+ * with a reason in err.  The caller frees *out with model_kpi_free().
+ */
+char *model_kpi_format(const struct mot_kpi *k);
+int model_kpi_parse(const char *line, struct mot_kpi *out, char *err,
+		    size_t errlen);
 
 /* --- lookup and edits --------------------------------------------------- */
 

@@ -83,6 +83,9 @@
 #define SIM_HIST 1024u            /* histogram bins; larger values clamp */
 #define SIM_PATH_SHOW 32u         /* touchpoints kept of each top path */
 #define SIM_TOP_PATHS 10u
+/* Most customers one run walks: `mot simulate -n` and the designer's
+ * simulation panel take the same limit. */
+#define SIM_MAX_CUSTOMERS 1000000000000ULL
 
 /* How a walk ended. */
 enum sim_end {

@@ -61,6 +61,7 @@ enum ui_action {
 	UI_ACT_TRANSITIONS,
 	UI_ACT_PERSONAS,
 	UI_ACT_META,        /* journey title and description */
+	UI_ACT_ENTRY,       /* the card an entry (weight 1) or not */
 	UI_ACT_UNDO, UI_ACT_REDO,
 	UI_ACT_SEARCH, UI_ACT_SEARCH_NEXT,
 	UI_ACT_SIMULATE,
@@ -86,6 +87,7 @@ enum ui_action {
 	UI_ACT_NEXT_FIELD, UI_ACT_PREV_FIELD,
 	UI_ACT_SAVE, UI_ACT_CANCEL,
 	UI_ACT_TOGGLE,      /* Space in a yes/no or choice field */
+	UI_ACT_LONG_FORM,   /* every field, or the short form again */
 	UI_ACT_CHAR_LEFT, UI_ACT_CHAR_RIGHT, UI_ACT_LINE_START, UI_ACT_LINE_END,
 	UI_ACT_BACKSPACE, UI_ACT_DELETE_CHAR, UI_ACT_KILL_LINE,
 	UI_ACT_YES, UI_ACT_NO,
@@ -356,7 +358,7 @@ const char *ui_layout_emotion(int emotion);
 enum ui_field_kind {
 	UI_FIELD_TEXT,      /* free text; required or optional */
 	UI_FIELD_KEY,       /* a slug: [a-z0-9][a-z0-9-]* */
-	UI_FIELD_INT,       /* a whole number in [min, max] */
+	UI_FIELD_INT,       /* a whole number in [min, max]; empty: def */
 	UI_FIELD_NUMBER,    /* a number in [min, max] (min_open: > min) */
 	UI_FIELD_BOOL,      /* yes / no */
 	UI_FIELD_CHOICE,    /* one of choices[] */
@@ -368,14 +370,22 @@ struct ui_field {
 	bool required;
 	double min, max;
 	bool min_open;              /* the value must be > min, not >= */
+	/* Numbers: a field with a default may be left empty (it then means
+	 * def); one without (required) may not. */
+	bool has_def;
+	double def;
+	bool max_named;             /* max is a real limit, not only a sane
+				     * bound: say it in the tip */
+	bool extra;                 /* only in a form's long form */
+	bool hidden;                /* not shown now (the short form) */
 	const char *const *choices;
 	int n_choices;
 	int choice;                 /* BOOL: 0 no, 1 yes; CHOICE: index */
 	wchar_t *buf;               /* the text, NUL-terminated */
 	size_t len, cap, cur;       /* characters; cur: cursor position */
 	size_t scroll;              /* first character shown */
-	bool fresh;                 /* just entered: typing replaces the text */
-	char err[160];              /* why the value is wrong; "" when fine */
+	bool fresh;                 /* a number just entered: typing replaces it */
+	char err[256];              /* why the value is wrong; "" when fine */
 };
 
 void ui_field_init(struct ui_field *f, const char *label,
@@ -399,8 +409,14 @@ void ui_field_end(struct ui_field *f);
 void ui_field_cycle(struct ui_field *f, int delta);
 /* Check the value; sets f->err and returns false when it is wrong. */
 bool ui_field_check(struct ui_field *f);
-/* The value of an INT or NUMBER field (call after ui_field_check). */
+/* The value of an INT or NUMBER field (call after ui_field_check); def
+ * when it is empty and has a default. */
 double ui_field_number(const struct ui_field *f);
+/* What the field takes, for the line under a form: "required", "may be
+ * empty", "a number from 0 to 1; empty: 0" ... */
+void ui_field_tip(const struct ui_field *f, char *buf, size_t len);
+/* "1,000,000" */
+char *ui_field_count(double v, char *buf, size_t len);
 /* Keep the cursor inside a window of `width` columns; returns the columns
  * the text before the cursor takes on screen from f->scroll. */
 int ui_field_fit(struct ui_field *f, int width);

@@ -98,6 +98,18 @@ double ws_emotion_gain(const struct sim_result *r, size_t i);
  */
 size_t *ws_rank(const struct sim_result *r, bool by_emotion);
 
+/* --- the heat map (src/workshop/workshop_heat.c) ------------------------ */
+
+/*
+ * The simulation behind a heat-map picture, for `mot export --sim N` and
+ * the designer's `x` alike (so that both draw the same figures): the full
+ * model, every persona by share, transitions counted, on all cores.
+ * Returns 0 with *res (free with sim_result_free), or -1 with err.
+ */
+int ws_heat_run(const struct mot_journey *j, uint64_t customers,
+		uint64_t seed, struct sim_result *res, char *err,
+		size_t errlen);
+
 /* --- background jobs ----------------------------------------------------- */
 
 struct ws_job;

@@ -11,6 +11,7 @@
 #include "export.h"
 #include "store.h"
 #include "util.h"
+#include "workshop.h"
 #include "yamlio.h"
 
 /* Exit status of `mot validate` when there are warnings but no errors. */
@@ -93,6 +94,46 @@ static bool cmd_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Write j as fmt to out (stdout when NULL), after the simulation --sim
+ * asks for when the format draws one. */
+static int cmd_export_write(const struct export_format *fmt, const char *out,
+			    const struct mot_journey *j,
+			    struct export_options *eo, unsigned long customers,
+			    unsigned long seed)
+{
+	struct sim_result res;
+	struct export_sim es;
+	char err[1024];
+	int rc;
+
+	if (customers && fmt->draws_sim) {
+		if (ws_heat_run(j, customers, seed, &res, err, sizeof err) != 0) {
+			cli_error("export: --sim: %s", err);
+			return -1;
+		}
+		es = (struct export_sim){ res.customers, res.n, res.reach,
+					  res.drops, res.n_edges, res.flow };
+		eo->sim = &es;
+	}
+	if (out && cmd_is_dir(out) && fmt->write == export_csv) {
+		/* csv into a directory: one file per table */
+		rc = export_csv_write_dir(out, j, eo, err, sizeof err);
+		if (rc != 0)
+			cli_error("export: %s", err);
+	} else if (out) {
+		rc = export_write_file(fmt, out, j, eo, err, sizeof err);
+		if (rc != 0)
+			cli_error("export: %s", err);
+	} else {
+		rc = export_write_stream(fmt, stdout, j, eo, err, sizeof err);
+		if (rc != 0)
+			cli_error("export: %s", err);
+	}
+	if (eo->sim)
+		sim_result_free(&res);
+	return rc;
+}
+
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -105,11 +146,10 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	const struct cli_command *cmd = cli_find("export");
 	const struct export_format *fmt = export_find("yaml");
-	struct export_options eo = { .sim_seed = 1 };
+	struct export_options eo = { 0 };
 	struct mot_journey j;
 	const char *out = NULL;
-	unsigned long width = 0, num;
-	char err[1024];
+	unsigned long width = 0, num, customers = 0, seed = 1;
 	int c, rc;
 
 	while ((c = cli_getopt(cmd, argc, argv, "f:o:w:", opts)) != -1) {
@@ -119,9 +159,9 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 			    cli_parse_ulong("--seed", optarg, 0, ULONG_MAX, &num))
 				return CLI_USAGE;
 			if (c == CMD_EXPORT_SIM)
-				eo.sim_customers = num;
+				customers = num;
 			else
-				eo.sim_seed = num;
+				seed = num;
 		} else if (c == 'f') {
 			if (!(fmt = export_find(optarg))) {
 				cli_error("export: unknown format '%s'", optarg);
@@ -140,20 +180,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	eo.width = width ? (int)width : (out ? 80 : cli_terminal_width());
 	if (cli_load_journey(ctx, argv[optind], &j) != 0)
 		return CLI_FAIL;
-	if (out && cmd_is_dir(out) && fmt->write == export_csv) {
-		/* csv into a directory: one file per table */
-		rc = export_csv_write_dir(out, &j, &eo, err, sizeof err);
-		if (rc != 0)
-			cli_error("export: %s", err);
-	} else if (out) {
-		rc = export_write_file(fmt, out, &j, &eo, err, sizeof err);
-		if (rc != 0)
-			cli_error("export: %s", err);
-	} else {
-		rc = export_write_stream(fmt, stdout, &j, &eo, err, sizeof err);
-		if (rc != 0)
-			cli_error("export: %s", err);
-	}
+	rc = cmd_export_write(fmt, out, &j, &eo, customers, seed);
 	model_journey_free(&j);
 	return rc == 0 ? CLI_OK : CLI_FAIL;
 }

@@ -102,7 +102,8 @@ static int cmd_sim_option(struct cmd_sim_args *a, int c)
 
 	switch (c) {
 	case 'n':
-		if (cli_parse_ulong("--customers", optarg, 1, 1000000000000UL, &v))
+		if (cli_parse_ulong("--customers", optarg, 1, SIM_MAX_CUSTOMERS,
+				    &v))
 			return -1;
 		a->run.customers = v;
 		return 0;

@@ -13,23 +13,23 @@
 /* One row per format; `mot export --help`, -f and the UI read this. */
 static const struct export_format export_table[] = {
 	{ "yaml", "yaml", "the journey file (mot-journey(5)), for import",
-	  export_yaml },
+	  false, export_yaml },
 	{ "txt", "txt", "the text map of 'mot show', fitted to --width",
-	  export_txt },
+	  false, export_txt },
 	{ "md", "md", "a Markdown journey map: a table per stage, transitions",
-	  export_md },
+	  false, export_md },
 	{ "csv", "csv", "touchpoints and transitions for spreadsheets (-o DIR: "
-	  "two files)", export_csv },
+	  "two files)", false, export_csv },
 	{ "dot", "dot", "a Graphviz digraph, a cluster per stage (--sim: flow)",
-	  export_dot },
+	  true, export_dot },
 	{ "mermaid", "mmd", "a Mermaid journey diagram, scored by emotion",
-	  export_mermaid },
+	  false, export_mermaid },
 	{ "mermaid-flow", "mmd", "a Mermaid flowchart with the loops",
-	  export_mermaid_flow },
+	  false, export_mermaid_flow },
 	{ "svg", "svg", "a journey-map picture for slides (--sim: heat)",
-	  export_svg },
+	  true, export_svg },
 	{ "html", "html", "the picture in a self-contained page that prints",
-	  export_html },
+	  true, export_html },
 };
 
 const struct export_format *export_formats(size_t *n)

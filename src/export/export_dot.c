@@ -225,9 +225,9 @@ static void dot_edge(FILE *out, const struct mot_journey *j, size_t i,
 	fprintf(out, "\t\"%s\" -> \"%s\" [label=\"%s", j->touchpoints[i].key,
 		t->to, model_format_number(t->weight, num, sizeof num));
 	if (ov) {
-		unsigned long n = export_overlay_flow(ov, i, k);
+		uint64_t n = export_overlay_flow(ov, i, k);
 
-		fprintf(out, " (%lu)", n);
+		fprintf(out, " (%llu)", (unsigned long long)n);
 		width = 1 + 9 * (ov->max_flow ? (double)n / ov->max_flow : 0);
 	}
 	/* the label would crowd the picture: it shows on hover */
@@ -267,8 +267,8 @@ static void dot_legend(FILE *out, const struct mot_journey *j,
 	      "<font color=\"" DOT_LOOP_COLOUR "\">dashed purple arrow: loop "
 	      "back</font> \xc2\xb7 numbers: transition weights", out);
 	if (ov)
-		fprintf(out, " \xc2\xb7 edge width: customers of %lu simulated",
-			ov->customers);
+		fprintf(out, " \xc2\xb7 edge width: customers of %llu simulated",
+			(unsigned long long)ov->sim->customers);
 	fputs("</td></tr></table>>;\n", out);
 }
 
@@ -277,7 +277,7 @@ int export_dot(FILE *out, const struct mot_journey *j,
 	       size_t errlen)
 {
 	struct export_overlay ov;
-	int sim = export_overlay_run(&ov, j, opt, err, errlen);
+	int sim = export_overlay_init(&ov, j, opt, err, errlen);
 
 	if (sim < 0)
 		return -1;

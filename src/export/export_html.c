@@ -133,7 +133,7 @@ int export_html(FILE *out, const struct mot_journey *j,
 		size_t errlen)
 {
 	struct export_overlay ov;
-	int sim = export_overlay_run(&ov, j, opt, err, errlen);
+	int sim = export_overlay_init(&ov, j, opt, err, errlen);
 
 	if (sim < 0)
 		return -1;

@@ -360,10 +360,12 @@ static double svg_marks(FILE *out, const struct mot_touchpoint *tp,
 static void svg_heat(FILE *out, const struct svg_map *m, size_t i,
 		     double x, double y, double w)
 {
-	const struct export_overlay *ov = m->ov;
-	double share = ov->customers ? (double)ov->visits[i] / ov->customers : 0;
-	double left = ov->customers ? (double)ov->drops[i] / ov->customers : 0;
-	double heat = ov->max_visits ? (double)ov->visits[i] / ov->max_visits : 0;
+	const struct export_sim *sim = m->ov->sim;
+	double all = (double)sim->customers;
+	double share = all > 0 ? (double)sim->reach[i] / all : 0;
+	double left = all > 0 ? (double)sim->drops[i] / all : 0;
+	double heat = m->ov->max_visits ?
+		(double)sim->reach[i] / (double)m->ov->max_visits : 0;
 	char text[96];
 
 	fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"6\" "
@@ -652,10 +654,10 @@ static void svg_legend(FILE *out, const struct svg_map *m)
 		y + 12, x + 22, x + 142, x + 247, x + 412, x + 572, x + 848);
 	if (m->ov)
 		fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\""
-			SVG_INK "\">Bar on a card: share of %lu simulated "
+			SVG_INK "\">Bar on a card: share of %llu simulated "
 			"customers who came by (hotter is busier), and the share "
 			"who left the journey there.</text>\n", x, y + 40,
-			m->ov->customers);
+			(unsigned long long)m->ov->sim->customers);
 }
 
 /* --- the picture ---------------------------------------------------------- */
@@ -692,7 +694,7 @@ int export_svg(FILE *out, const struct mot_journey *j,
 	       size_t errlen)
 {
 	struct export_overlay ov;
-	int sim = export_overlay_run(&ov, j, opt, err, errlen), rc;
+	int sim = export_overlay_init(&ov, j, opt, err, errlen), rc;
 
 	if (sim < 0)
 		return -1;

@@ -3,11 +3,11 @@
  */
 #include "export_util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim.h"
 #include "util.h"
 
 static int export_emotion_index(int emotion)
@@ -112,77 +112,45 @@ void export_xml_puts(FILE *out, const char *s, bool flat)
 
 void export_overlay_free(struct export_overlay *ov)
 {
-	free(ov->visits);
-	free(ov->drops);
-	free(ov->flow);
 	free(ov->first);
 	memset(ov, 0, sizeof *ov);
 }
 
-unsigned long export_overlay_flow(const struct export_overlay *ov, size_t i,
-				  size_t k)
+uint64_t export_overlay_flow(const struct export_overlay *ov, size_t i,
+			     size_t k)
 {
-	return ov->flow[ov->first[i] + k];
+	return ov->sim->flow ? ov->sim->flow[ov->first[i] + k] : 0;
 }
 
-/* Copy the simulation's counters into the overlay's own arrays. */
-static void export_overlay_fill(struct export_overlay *ov,
-				const struct mot_journey *j,
-				const struct sim_result *res)
+int export_overlay_init(struct export_overlay *ov, const struct mot_journey *j,
+			const struct export_options *opt, char *err,
+			size_t errlen)
 {
+	const struct export_sim *sim = opt ? opt->sim : NULL;
 	size_t n = j->n_touchpoints, edges = 0;
 
-	ov->customers = (unsigned long)res->customers;
-	ov->visits = xcalloc(n + 1, sizeof *ov->visits);
-	ov->drops = xcalloc(n + 1, sizeof *ov->drops);
-	ov->first = xcalloc(n + 1, sizeof *ov->first);
-	for (size_t i = 0; i < n; i++) {
-		ov->first[i] = edges;
-		edges += j->touchpoints[i].n_next;
-		/* customers who came by, not visits: a loop counts once */
-		ov->visits[i] = (unsigned long)res->reach[i];
-		ov->drops[i] = (unsigned long)res->drops[i];
-		if (ov->visits[i] > ov->max_visits)
-			ov->max_visits = ov->visits[i];
-	}
-	ov->flow = xcalloc(edges + 1, sizeof *ov->flow);
-	for (size_t e = 0; e < edges && e < res->n_edges && res->flow; e++) {
-		ov->flow[e] = (unsigned long)res->flow[e];
-		if (ov->flow[e] > ov->max_flow)
-			ov->max_flow = ov->flow[e];
-	}
-}
-
-int export_overlay_run(struct export_overlay *ov, const struct mot_journey *j,
-		       const struct export_options *opt, char *err,
-		       size_t errlen)
-{
-	struct sim_options so;
-	struct sim_model *model;
-	struct sim_run run;
-	struct sim_result res;
-	char why[512];
-	int rc;
-
 	memset(ov, 0, sizeof *ov);
-	if (!opt || opt->sim_customers == 0)
+	if (!sim)
 		return 0;
-	sim_options_init(&so);
-	so.flow = true;
-	if (sim_compile(j, &so, &model, why, sizeof why) != 0) {
-		snprintf(err, errlen, "--sim: %s", why);
+	for (size_t i = 0; i < n; i++)
+		edges += j->touchpoints[i].n_next;
+	/* figures of another journey (or of this one before an edit) */
+	if (sim->n != n || (sim->flow && sim->n_edges != edges) ||
+	    (n && (!sim->reach || !sim->drops))) {
+		snprintf(err, errlen, "the simulated figures (%zu touchpoints, "
+			 "%zu transitions) do not fit the journey (%zu, %zu)",
+			 sim->n, sim->n_edges, n, edges);
 		return -1;
 	}
-	sim_run_init(&run);
-	run.customers = opt->sim_customers;
-	run.seed = opt->sim_seed;
-	rc = sim_simulate(model, &run, &res, why, sizeof why);
-	sim_model_free(model);
-	if (rc != 0) {
-		snprintf(err, errlen, "--sim: %s", why);
-		return -1;
+	ov->sim = sim;
+	ov->first = xcalloc(n + 1, sizeof *ov->first);
+	for (size_t i = 0, e = 0; i < n; e += j->touchpoints[i++].n_next) {
+		ov->first[i] = e;
+		if (sim->reach[i] > ov->max_visits)
+			ov->max_visits = sim->reach[i];
 	}
-	export_overlay_fill(ov, j, &res);
-	sim_result_free(&res);
+	for (size_t e = 0; sim->flow && e < edges; e++)
+		if (sim->flow[e] > ov->max_flow)
+			ov->max_flow = sim->flow[e];
 	return 1;
 }

@@ -1,7 +1,7 @@
 /*
  * export_util.h - helpers the export modules share (private to
- * src/export_*.c): emotion colours and faces, XML escaping, UTF-8 walking,
- * and the simulated overlay behind --sim N.
+ * src/export/export_*.c): emotion colours and faces, XML escaping, UTF-8
+ * walking, and the simulated overlay behind --sim N.
  */
 #ifndef MOT_EXPORT_UTIL_H
 #define MOT_EXPORT_UTIL_H
@@ -35,27 +35,25 @@ void export_xml_puts(FILE *out, const char *s, bool flat);
 void export_xml_putn(FILE *out, const char *s, size_t n, bool flat);
 
 /*
- * What --sim N adds to a picture: N simulated customers walked through
- * the journey (include/sim.h), counted per touchpoint and per transition.
+ * What --sim N adds to a picture: the caller's simulated figures
+ * (export_options.sim) with what the drawing needs on top, the first
+ * transition of each touchpoint and the largest counts.
  */
 struct export_overlay {
-	unsigned long customers;
-	unsigned long *visits;	/* per touchpoint: customers who came by */
-	unsigned long *drops;	/* per touchpoint: customers who left there */
-	unsigned long *flow;	/* per transition: times taken (see _flow) */
-	size_t *first;		/* index into flow of touchpoint i's next[0] */
-	unsigned long max_visits, max_flow;
+	const struct export_sim *sim;
+	size_t *first;		/* index into sim->flow of touchpoint i's next[0] */
+	uint64_t max_visits, max_flow;
 };
 
-/* Run the simulation when opt asks for it: 1 with *ov filled (free it),
- * 0 when opt asks for none, -1 with a message in err. */
-int export_overlay_run(struct export_overlay *ov, const struct mot_journey *j,
-		       const struct export_options *opt, char *err,
-		       size_t errlen);
+/* 1 with *ov set up (free it), 0 when opt hands no figures, -1 with the
+ * reason in err when they do not fit the journey. */
+int export_overlay_init(struct export_overlay *ov, const struct mot_journey *j,
+			const struct export_options *opt, char *err,
+			size_t errlen);
 void export_overlay_free(struct export_overlay *ov);
-/* Customers who took touchpoint i's transition k. */
-unsigned long export_overlay_flow(const struct export_overlay *ov, size_t i,
-				  size_t k);
+/* Customers who took touchpoint i's transition k (0 without flow). */
+uint64_t export_overlay_flow(const struct export_overlay *ov, size_t i,
+			     size_t k);
 
 /*
  * The journey-map picture (export_svg.c) as an <svg> element, for the svg

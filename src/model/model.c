@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_int.h"
 #include "util.h"
 
 /* --- names ----------------------------------------------------------- */
@@ -112,6 +113,7 @@ void model_touchpoint_free(struct mot_touchpoint *tp)
 	free(tp->channel);
 	free(tp->owner);
 	free(tp->notes);
+	model_lanes_free(tp);
 	for (size_t i = 0; i < tp->n_next; i++) {
 		free(tp->next[i].to);
 		free(tp->next[i].label);
@@ -154,6 +156,7 @@ int model_touchpoint_copy(struct mot_touchpoint *dst,
 	dst->channel = xstrdup(src->channel);
 	dst->owner = xstrdup(src->owner);
 	dst->notes = xstrdup(src->notes);
+	model_lanes_copy(dst, src);
 	dst->next = src->n_next ? xcalloc(src->n_next, sizeof *dst->next) : NULL;
 	for (size_t i = 0; i < src->n_next; i++) {
 		dst->next[i] = src->next[i];
@@ -463,6 +466,7 @@ static void model_check_touchpoint(const struct mot_journey *j,
 		    tp->emotion);
 	model_check_range(d, PATH("dwell"), tp->dwell, 0, false, 1e9);
 	model_check_range(d, PATH("drop"), tp->drop, 0, false, 1);
+	model_check_lanes(tp, i, d);
 	for (size_t k = 0; k < tp->n_next; k++)
 		model_check_next(j, ix, i, k, d);
 #undef PATH

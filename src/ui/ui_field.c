@@ -214,16 +214,45 @@ void ui_field_cycle(struct ui_field *f, int delta)
 	f->choice = ((f->choice + delta) % n + n) % n;
 }
 
-/* "from 0 to 1", "greater than 0", "0 or more" */
+char *ui_field_count(double v, char *buf, size_t len)
+{
+	char digits[64];
+	size_t nd, o = 0, lead;
+
+	model_format_number(v, digits, sizeof digits);
+	/* Only whole numbers without an exponent get separators. */
+	nd = strspn(digits + (digits[0] == '-'), "0123456789") +
+		(digits[0] == '-');
+	if (digits[nd] != '\0' || nd < 5) {
+		snprintf(buf, len, "%s", digits);
+		return buf;
+	}
+	lead = digits[0] == '-';
+	for (size_t i = 0; i < nd && o + 2 < len; i++) {
+		if (i > lead && (nd - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Upper bounds this large only keep numbers sane, unless the field says
+ * its max is a real limit: the range then reads "or more". */
+static bool ui_field_open_max(const struct ui_field *f)
+{
+	return f->max >= 1e6 && !f->max_named;
+}
+
+/* "from 0 to 1", "greater than 0", "0 or more", "from 1 to 1,000,000" */
 static void ui_field_range_text(const struct ui_field *f, char *buf,
 				size_t len)
 {
 	char a[40], b[40];
 
-	model_format_number(f->min, a, sizeof a);
-	model_format_number(f->max, b, sizeof b);
-	/* Huge upper bounds only keep numbers sane: say "or more". */
-	if (f->max >= 1e6)
+	ui_field_count(f->min, a, sizeof a);
+	ui_field_count(f->max, b, sizeof b);
+	if (ui_field_open_max(f))
 		snprintf(buf, len, f->min_open ? "greater than %s" : "%s or more",
 			 a);
 	else	/* signed ranges read "-3 to +3"; plain ones "0 to 1" */
@@ -248,18 +277,26 @@ static bool ui_field_check_key(struct ui_field *f, const char *text)
 	return true;
 }
 
-/* Parse a number as a person types it; a decimal comma is accepted. */
+/* Parse a number as a person types it; a decimal comma is accepted, and
+ * so are thousands separators in whole numbers ("1,000,000"), which is
+ * how the simulation panel shows its counts. */
 static bool ui_field_parse(const char *text, bool whole, double *out)
 {
 	char buf[64], *end;
+	size_t commas = 0, o = 0;
 	double v;
 
 	if (!text || strlen(text) >= sizeof buf)
 		return false;
-	snprintf(buf, sizeof buf, "%s", text);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';
+	for (const char *p = text; *p; p++)
+		commas += *p == ',';
+	for (const char *p = text; *p; p++) {
+		/* "1,000,000" in a whole-number field: separators, dropped */
+		if (*p == ',' && whole && (commas > 1 || strlen(p + 1) == 3))
+			continue;
+		buf[o++] = *p == ',' ? '.' : *p;
+	}
+	buf[o] = '\0';
 	errno = 0;
 	v = util_strtod_c(buf, &end);
 	if (end == buf || *end != '\0' || errno == ERANGE || !isfinite(v))
@@ -273,22 +310,67 @@ static bool ui_field_parse(const char *text, bool whole, double *out)
 static bool ui_field_check_number(struct ui_field *f, const char *text)
 {
 	bool whole = f->kind == UI_FIELD_INT;
-	char range[96];
+	const char *what = whole ? "whole number" : "number";
+	char range[100], lim[64];
 	double v;
 
 	ui_field_range_text(f, range, sizeof range);
+	if (!text && f->has_def)
+		return true;	/* empty: the default */
 	if (!text) {
 		snprintf(f->err, sizeof f->err, "%s: type a %s %s", f->label,
-			 whole ? "whole number" : "number", range);
+			 what, range);
+		return false;
+	}
+	if (ui_field_open_max(f) && ui_field_parse(text, whole, &v) &&
+	    v > f->max) {
+		/* The range names only its lower end: say the limit hit. */
+		snprintf(f->err, sizeof f->err, "%s: at most %s", f->label,
+			 ui_field_count(f->max, lim, sizeof lim));
 		return false;
 	}
 	if (!ui_field_parse(text, whole, &v) || v < f->min || v > f->max ||
 	    (f->min_open && v == f->min)) {
 		snprintf(f->err, sizeof f->err, "%s must be a %s %s", f->label,
-			 whole ? "whole number" : "number", range);
+			 what, range);
 		return false;
 	}
 	return true;
+}
+
+void ui_field_tip(const struct ui_field *f, char *buf, size_t len)
+{
+	char range[100], def[64];
+
+	switch (f->kind) {
+	case UI_FIELD_BOOL:
+		snprintf(buf, len, "Space, y or n switches it");
+		return;
+	case UI_FIELD_CHOICE:
+		snprintf(buf, len, "Space or Left/Right changes it; typing a "
+			 "letter picks");
+		return;
+	case UI_FIELD_KEY:
+		snprintf(buf, len, "lower-case letters, digits, '-'; empty: "
+			 "made from the name");
+		return;
+	case UI_FIELD_INT:
+	case UI_FIELD_NUMBER:
+		ui_field_range_text(f, range, sizeof range);
+		if (f->has_def)
+			snprintf(buf, len, "a %s %s; empty: %s", f->kind ==
+				 UI_FIELD_INT ? "whole number" : "number", range,
+				 model_format_number(f->def, def, sizeof def));
+		else
+			snprintf(buf, len, "required: a %s %s", f->kind ==
+				 UI_FIELD_INT ? "whole number" : "number", range);
+		return;
+	case UI_FIELD_TEXT:
+		snprintf(buf, len, "%s", f->required ? "required" :
+			 "may be empty");
+		return;
+	}
+	buf[0] = '\0';
 }
 
 bool ui_field_check(struct ui_field *f)
@@ -329,7 +411,9 @@ double ui_field_number(const struct ui_field *f)
 	char *text = ui_field_text(f);
 	double v = 0;
 
-	if (!ui_field_parse(text, false, &v))
+	if (!text && f->has_def)
+		v = f->def;
+	else if (!ui_field_parse(text, f->kind == UI_FIELD_INT, &v))
 		v = 0;
 	free(text);
 	return v;

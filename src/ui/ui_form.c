@@ -6,6 +6,13 @@
  * and its error shows at once under the fields; Enter checks them all and
  * goes to the first bad one.  The editors fill the fields and a save
  * function (ui_touchpoint.c, ui_personas.c, ui_transitions.c).
+ *
+ * A text field is entered with the cursor at the end of its text: typing
+ * appends, Ctrl-U clears.  A number is entered selected: typing replaces
+ * it, a cursor key keeps it (appending to "0" is never what is meant).
+ * Fields an editor marks `extra` make up the long form: the short form
+ * hides them and Tab skips them, until Ctrl-F asks for every field (a
+ * choice the session remembers).
  */
 #include "ui_int.h"
 
@@ -19,8 +26,14 @@
 
 static const struct ui_hint ui_form_hints[] = {
 	{ UI_ACT_SAVE, "save" }, { UI_ACT_CANCEL, "cancel" },
-	{ UI_ACT_NEXT_FIELD, "next" }, { UI_ACT_PREV_FIELD, "previous" },
-	{ UI_ACT_TOGGLE, "switch yes/no" },
+	{ UI_ACT_NEXT_FIELD, "next" }, { UI_ACT_LONG_FORM, "all fields" },
+	{ UI_ACT_PREV_FIELD, "previous" }, { UI_ACT_TOGGLE, "switch yes/no" },
+};
+
+static const struct ui_hint ui_form_hints_long[] = {
+	{ UI_ACT_SAVE, "save" }, { UI_ACT_CANCEL, "cancel" },
+	{ UI_ACT_NEXT_FIELD, "next" }, { UI_ACT_LONG_FORM, "short form" },
+	{ UI_ACT_PREV_FIELD, "previous" }, { UI_ACT_TOGGLE, "switch yes/no" },
 };
 
 void ui_form_free(struct ui *ui)
@@ -49,19 +62,86 @@ struct ui_field *ui_form_add(struct ui *ui, const char *label,
 	return f;
 }
 
+/* Whether the form has fields of the long form at all. */
+static bool ui_form_has_extra(const struct ui_form *fm)
+{
+	for (int i = 0; i < fm->n; i++)
+		if (fm->f[i].extra)
+			return true;
+	return false;
+}
+
+static void ui_form_show_fields(struct ui *ui)
+{
+	struct ui_form *fm = &ui->form;
+
+	for (int i = 0; i < fm->n; i++)
+		fm->f[i].hidden = fm->f[i].extra && !ui->form_long;
+}
+
 void ui_form_open(struct ui *ui, bool (*save)(struct ui *ui))
 {
 	ui->form.save = save;
 	ui->form.top = 0;
+	ui_form_show_fields(ui);
 	ui_form_focus(ui, 0);
 	ui_push(ui, &ui_form_screen);
 }
 
+static bool ui_form_is_number(const struct ui_field *f)
+{
+	return f->kind == UI_FIELD_INT || f->kind == UI_FIELD_NUMBER;
+}
+
 void ui_form_focus(struct ui *ui, int i)
 {
+	struct ui_field *f = &ui->form.f[i];
+
 	ui->form.cur = i;
-	ui->form.f[i].fresh = true;
-	ui_field_end(&ui->form.f[i]);
+	f->hidden = false;	/* a field to fix shows even in the short form */
+	f->fresh = ui_form_is_number(f);
+	ui_field_end(f);
+}
+
+/* The next shown field from the current one, by step +1 or -1. */
+static int ui_form_step(const struct ui_form *fm, int step)
+{
+	int i = fm->cur;
+
+	for (int k = 0; k < fm->n; k++) {
+		i = (i + step + fm->n) % fm->n;
+		if (!fm->f[i].hidden)
+			return i;
+	}
+	return fm->cur;
+}
+
+/* Shown fields in order: *n of them, indexes into fm->f. */
+static int ui_form_shown(const struct ui_form *fm, int *idx)
+{
+	int n = 0;
+
+	for (int i = 0; i < fm->n; i++)
+		if (!fm->f[i].hidden)
+			idx[n++] = i;
+	return n;
+}
+
+/* Ctrl-F: the long form, or back to the short one. */
+static void ui_form_toggle_long(struct ui *ui)
+{
+	struct ui_form *fm = &ui->form;
+
+	if (!ui_form_has_extra(fm)) {
+		ui_message(ui, "This form has no other fields");
+		return;
+	}
+	ui->form_long = !ui->form_long;
+	ui_form_show_fields(ui);
+	fm->f[fm->cur].hidden = false;
+	ui_message(ui, ui->form_long ? "Every field (Ctrl-F: the short form)" :
+		   "The short form: Tab skips the other fields (Ctrl-F: "
+		   "every field)");
 }
 
 bool ui_form_check(struct ui *ui)
@@ -127,33 +207,23 @@ static void ui_form_value(struct ui *ui, struct ui_field *f, int y, int x,
 	free(text);
 }
 
-static const char *ui_form_tip(const struct ui_field *f)
-{
-	switch (f->kind) {
-	case UI_FIELD_BOOL:
-		return "Space, y or n switches it";
-	case UI_FIELD_CHOICE:
-		return "Space or Left/Right changes it; typing a letter picks";
-	case UI_FIELD_KEY:
-		return "lower-case letters, digits, '-'; empty: made from the "
-			"name";
-	default:
-		return f->required ? "required" : "may be empty";
-	}
-}
-
 static void ui_form_draw(struct ui *ui)
 {
 	struct ui_form *fm = &ui->form;
 	int h = ui->rows - 3, lw = ui_form_label_width(ui), x = lw + 2;
 	struct ui_field *cur = &fm->f[fm->cur];
+	int idx[UI_FORM_MAX], n = ui_form_shown(fm, idx), cur_row = 0;
+	char tip[200];
 
+	for (int r = 0; r < n; r++)
+		if (idx[r] == fm->cur)
+			cur_row = r;
 	ui_title(ui, fm->title, NULL);
-	fm->top = (int)ui_list_top((size_t)fm->cur, (size_t)fm->top, h,
-				   (size_t)fm->n);
-	for (int r = 0; r < h && fm->top + r < fm->n; r++) {
-		struct ui_field *f = &fm->f[fm->top + r];
-		bool is_cur = fm->top + r == fm->cur;
+	fm->top = (int)ui_list_top((size_t)cur_row, (size_t)fm->top, h,
+				   (size_t)n);
+	for (int r = 0; r < h && fm->top + r < n; r++) {
+		struct ui_field *f = &fm->f[idx[fm->top + r]];
+		bool is_cur = idx[fm->top + r] == fm->cur;
 		enum ui_role role = f->err[0] ? UI_R_ERROR :
 			is_cur ? UI_R_HEADER : UI_R_NORMAL;
 
@@ -163,13 +233,17 @@ static void ui_form_draw(struct ui *ui)
 			ui_put(ui, 1 + r, lw, 1, f->err[0] ? "!" : ">", role);
 		ui_form_value(ui, f, 1 + r, x, ui->cols - x - 1, is_cur);
 	}
+	ui_field_tip(cur, tip, sizeof tip);
 	if (cur->err[0])
 		ui_put(ui, ui->rows - 2, 0, ui->cols, cur->err, UI_R_ERROR);
 	else
-		ui_put(ui, ui->rows - 2, 0, ui->cols, ui_form_tip(cur),
-		       UI_R_DIM);
-	ui_status(ui, ui_form_hints, sizeof ui_form_hints /
-		  sizeof ui_form_hints[0], UI_CTX_FORM);
+		ui_put(ui, ui->rows - 2, 0, ui->cols, tip, UI_R_DIM);
+	if (ui->form_long || !ui_form_has_extra(fm))
+		ui_status(ui, ui_form_hints_long, sizeof ui_form_hints_long /
+			  sizeof ui_form_hints_long[0], UI_CTX_FORM);
+	else
+		ui_status(ui, ui_form_hints, sizeof ui_form_hints /
+			  sizeof ui_form_hints[0], UI_CTX_FORM);
 	/* The status line may hold a message; the cursor stays in the field. */
 	if (cur->kind == UI_FIELD_BOOL || cur->kind == UI_FIELD_CHOICE)
 		ui->cursor_y = -1;
@@ -227,10 +301,13 @@ static void ui_form_action(struct ui *ui, enum ui_action a)
 
 	switch (a) {
 	case UI_ACT_NEXT_FIELD:
-		ui_form_focus(ui, (fm->cur + 1) % fm->n);
+		ui_form_focus(ui, ui_form_step(fm, 1));
 		return;
 	case UI_ACT_PREV_FIELD:
-		ui_form_focus(ui, (fm->cur + fm->n - 1) % fm->n);
+		ui_form_focus(ui, ui_form_step(fm, -1));
+		return;
+	case UI_ACT_LONG_FORM:
+		ui_form_toggle_long(ui);
 		return;
 	case UI_ACT_CANCEL:
 		ui_message(ui, "Cancelled: nothing was changed");
@@ -293,10 +370,11 @@ static void ui_form_text(struct ui *ui, wchar_t c)
 static void ui_form_mouse(struct ui *ui, const MEVENT *ev)
 {
 	struct ui_form *fm = &ui->form;
-	int i = fm->top + ev->y - 1;
+	int idx[UI_FORM_MAX], n = ui_form_shown(fm, idx);
+	int r = fm->top + ev->y - 1;
 
-	if (ev->y >= 1 && ev->y < ui->rows - 2 && i < fm->n)
-		ui_form_focus(ui, i);
+	if (ev->y >= 1 && ev->y < ui->rows - 2 && r < n)
+		ui_form_focus(ui, idx[r]);
 }
 
 const struct ui_screen ui_form_screen = {

@@ -165,6 +165,7 @@ struct ui {
 	bool quit;
 	int idle;                    /* quiet input timeouts in a row */
 	char *search;                /* the last search */
+	bool form_long;              /* forms show every field (Ctrl-F) */
 	struct ui_journeys_state journeys;
 	struct ui_map_state map;
 	struct ui_trans_state trans;

@@ -82,6 +82,8 @@ static const struct ui_binding ui_bindings[] = {
 	  "move the card down in its stage" },
 	{ MAPCTX, 'K', false, "K", UI_ACT_MOVE_UP,
 	  "move the card up in its stage" },
+	{ MAPCTX, 'E', false, "E", UI_ACT_ENTRY,
+	  "make the card an entry (weight 1), or not (again)" },
 	{ MAPCTX, 't', false, "t", UI_ACT_TRANSITIONS,
 	  "its transitions in and out" },
 	{ MAPCTX, 'p', false, "p", UI_ACT_PERSONAS, "personas" },
@@ -180,6 +182,8 @@ static const struct ui_binding ui_bindings[] = {
 	{ UI_CTX_FORM, KEY_UP, true, "Up", UI_ACT_PREV_FIELD, NULL },
 	{ UI_CTX_FORM, ' ', false, "Space", UI_ACT_TOGGLE,
 	  "switch a yes/no field, next choice (text: a space)" },
+	{ UI_CTX_FORM, CTRL('F'), false, "Ctrl-F", UI_ACT_LONG_FORM,
+	  "every field (the long form); again: the short form" },
 
 	/* forms and one-line prompts */
 	{ UI_CTX_TEXT, '\n', false, "Enter", UI_ACT_SAVE, "save, confirm" },

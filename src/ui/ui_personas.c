@@ -85,15 +85,18 @@ static void ui_pe_draw(struct ui *ui)
 
 enum { P_NAME, P_KEY, P_DESC, P_SHARE, P_PATIENCE, P_BIAS, P_SENS };
 
+/* A number field; empty means the file format's default, def. */
 static void ui_pe_number(struct ui *ui, const char *label,
 			 enum ui_field_kind kind, double v, double min,
-			 double max, bool min_open)
+			 double max, bool min_open, double def)
 {
 	struct ui_field *f = ui_form_add(ui, label, kind);
 
 	f->min = min;
 	f->max = max;
 	f->min_open = min_open;
+	f->has_def = true;
+	f->def = def;
 	ui_field_set_number(f, v);
 }
 
@@ -106,12 +109,15 @@ static void ui_pe_fields(struct ui *ui, const struct mot_persona *p)
 	ui_field_set(ui_form_add(ui, "Key", UI_FIELD_KEY), p->key);
 	ui_field_set(ui_form_add(ui, "Description", UI_FIELD_TEXT),
 		     p->description);
-	ui_pe_number(ui, "Share", UI_FIELD_NUMBER, p->share, 0, 1, false);
-	ui_pe_number(ui, "Patience", UI_FIELD_INT, p->patience, 1, 1e6, false);
+	ui_pe_number(ui, "Share", UI_FIELD_NUMBER, p->share, 0, 1, false,
+		     MOT_DEFAULT_SHARE);
+	ui_pe_number(ui, "Patience", UI_FIELD_INT, p->patience, 1, 1e6, false,
+		     MOT_DEFAULT_PATIENCE);
 	ui_pe_number(ui, "Explore bias", UI_FIELD_NUMBER, p->explore_bias, 0,
-		     1e6, true);
+		     1e6, true, MOT_DEFAULT_EXPLORE_BIAS);
 	ui_pe_number(ui, "Emotion sensitivity", UI_FIELD_NUMBER,
-		     p->emotion_sensitivity, 0, 1e6, false);
+		     p->emotion_sensitivity, 0, 1e6, false,
+		     MOT_DEFAULT_EMOTION_SENSITIVITY);
 }
 
 static void ui_pe_read(struct ui *ui, struct mot_persona *p)

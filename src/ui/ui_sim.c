@@ -22,8 +22,9 @@ static const char *const ui_sim_models[] = { "full", "plain" };
 
 enum { SF_CUSTOMERS, SF_PERSONA, SF_SEED, SF_MODEL };
 
-#define UI_SIM_MAX_CUSTOMERS 100000000.0
-#define UI_SIM_MAX_SEED 999999999999999.0   /* shown as digits, exact */
+/* The seed is held as a double in the form: exact up to 2^53, so the
+ * panel takes 15 digits where the command line takes any 64-bit seed. */
+#define UI_SIM_MAX_SEED 999999999999999.0
 
 char *ui_sim_count(uint64_t n, char *buf, size_t len)
 {
@@ -90,6 +91,7 @@ static void ui_sim_number(struct ui *ui, const char *label, double v,
 
 	f->min = min;
 	f->max = max;
+	f->max_named = true;
 	ui_field_set_number(f, v);
 }
 
@@ -147,7 +149,7 @@ void ui_sim_panel(struct ui *ui)
 	ui_form_reset(ui, title);
 	persona = ui_sim_choices(ui);
 	ui_sim_number(ui, "Customers", (double)ws->set.customers, 1,
-		      UI_SIM_MAX_CUSTOMERS);
+		      (double)SIM_MAX_CUSTOMERS);
 	ui_sim_choice(ui, "Persona", (const char *const *)ws->choices,
 		      (int)ws->n_choices, persona);
 	ui_sim_number(ui, "Seed", (double)ws->set.seed, 0, UI_SIM_MAX_SEED);

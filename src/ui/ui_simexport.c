@@ -277,53 +277,45 @@ static long ui_sx_pick(struct ui *ui, const enum ui_sx_kind *kinds, size_t n)
 	return ui_pick(ui, "Export", items, n, sel);
 }
 
-/* Whether the export can simulate j for its overlay, as it will
- * (export_overlay_run: the full model, every persona). */
-static int ui_sx_heat_check(const struct mot_journey *j, char *err,
-			    size_t errlen)
-{
-	struct sim_options so;
-	struct sim_model *m;
-	char why[512];
-
-	sim_options_init(&so);
-	if (sim_compile(j, &so, &m, why, sizeof why) != 0) {
-		snprintf(err, errlen, "the heat map needs a journey the "
-			 "simulation can walk: %s", why);
-		return -1;
-	}
-	sim_model_free(m);
-	return 0;
-}
-
-/* The picture with the overlay of the last simulation's customers. */
+/* The picture with the overlay of the last simulation's customers and
+ * seed, simulated as `mot export --sim N --seed S` does (ws_heat_run), so
+ * that both files come out the same. */
 static int ui_sx_heat(struct ui *ui, enum ui_sx_kind k, const char *path,
 		      char *err, size_t errlen)
 {
 	const struct export_format *f = export_find(k == UI_SX_SVG ? "svg" :
 						    "html");
 	struct export_options opt;
+	struct export_sim es;
 	struct ws_settings def;
 	const struct ws_settings *set = &ui->ws.set;
+	struct sim_result res;
+	char why[512];
+	int rc;
 
 	if (set->customers == 0) {
 		ws_settings_init(&def);
 		set = &def;
 	}
-	memset(&opt, 0, sizeof opt);
-	opt.sim_customers = set->customers < UI_SX_HEAT_MAX ?
-		(unsigned long)set->customers : UI_SX_HEAT_MAX;
-	opt.sim_seed = set->seed;
 	if (!f) {
 		snprintf(err, errlen, "no %s export in this build",
 			 k == UI_SX_SVG ? "SVG" : "HTML");
 		return -1;
 	}
-	/* The reason in the workshop's words, before the export would give
-	 * it as that of --sim; and no file is touched. */
-	if (ui_sx_heat_check(&ui->view.j, err, errlen) != 0)
+	if (ws_heat_run(&ui->view.j, set->customers < UI_SX_HEAT_MAX ?
+			set->customers : UI_SX_HEAT_MAX, set->seed, &res, why,
+			sizeof why) != 0) {
+		snprintf(err, errlen, "the heat map needs a journey the "
+			 "simulation can walk: %s", why);
 		return -1;
-	return export_write_file(f, path, &ui->view.j, &opt, err, errlen);
+	}
+	es = (struct export_sim){ res.customers, res.n, res.reach, res.drops,
+				  res.n_edges, res.flow };
+	memset(&opt, 0, sizeof opt);
+	opt.sim = &es;
+	rc = export_write_file(f, path, &ui->view.j, &opt, err, errlen);
+	sim_result_free(&res);
+	return rc;
 }
 
 static int ui_sx_write(struct ui *ui, enum ui_sx_kind k, const char *path,

@@ -2,6 +2,11 @@
  * ui_touchpoint.c - the touchpoint editor: every field of a touchpoint,
  * its entry weight included, in one form (ui_form.c).  Saving is one
  * change record, so one undo takes back the whole edit.
+ *
+ * The short form holds what a designer sets on most cards (name, phase,
+ * channel, emotion, drop, the marks, entry weight); key, stage, owner,
+ * dwell and notes are the long form's (Ctrl-F), except that a card which
+ * has an owner, a dwell or notes shows them: they were asked for.
  */
 #include "ui_int.h"
 
@@ -35,16 +40,19 @@ static struct ui_field *ui_tp_text(struct ui *ui, const char *label,
 	return f;
 }
 
-static void ui_tp_number(struct ui *ui, const char *label,
-			 enum ui_field_kind kind, double v, double min,
-			 double max, bool min_open)
+/* A number field; empty means 0, every touchpoint number's default. */
+static struct ui_field *ui_tp_number(struct ui *ui, const char *label,
+				     enum ui_field_kind kind, double v,
+				     double min, double max)
 {
 	struct ui_field *f = ui_form_add(ui, label, kind);
 
 	f->min = min;
 	f->max = max;
-	f->min_open = min_open;
+	f->has_def = true;
+	f->def = 0;
 	ui_field_set_number(f, v);
+	return f;
 }
 
 static void ui_tp_choice(struct ui *ui, const char *label,
@@ -67,24 +75,25 @@ static void ui_tp_fields(struct ui *ui, const struct mot_touchpoint *tp,
 	ui_tp_text(ui, "Name", tp->name)->required = true;
 	f = ui_form_add(ui, "Key", UI_FIELD_KEY);
 	ui_field_set(f, tp->key);
+	f->extra = true;
 	ui_tp_choice(ui, "Stage", UI_FIELD_CHOICE, ui_stage_choices,
 		     MOT_STAGE_COUNT, tp->stage);
+	ui->form.f[F_STAGE].extra = true;
 	ui_tp_choice(ui, "Phase", UI_FIELD_CHOICE, ui_phase_choices,
 		     MOT_PHASE_COUNT, tp->phase);
 	ui_tp_text(ui, "Channel", tp->channel);
-	ui_tp_text(ui, "Owner", tp->owner);
+	ui_tp_text(ui, "Owner", tp->owner)->extra = !tp->owner;
 	ui_tp_number(ui, "Emotion", UI_FIELD_INT, tp->emotion, MOT_EMOTION_MIN,
-		     MOT_EMOTION_MAX, false);
-	ui_tp_number(ui, "Drop", UI_FIELD_NUMBER, tp->drop, 0, 1, false);
-	ui_tp_number(ui, "Dwell (min)", UI_FIELD_NUMBER, tp->dwell, 0, 1e9,
-		     false);
+		     MOT_EMOTION_MAX);
+	ui_tp_number(ui, "Drop", UI_FIELD_NUMBER, tp->drop, 0, 1);
+	ui_tp_number(ui, "Dwell (min)", UI_FIELD_NUMBER, tp->dwell, 0,
+		     1e9)->extra = tp->dwell == 0;
 	ui_tp_choice(ui, "Critical", UI_FIELD_BOOL, NULL, 0, tp->critical);
 	ui_tp_choice(ui, "Human", UI_FIELD_BOOL, NULL, 0, tp->human);
 	ui_tp_choice(ui, "Controlled", UI_FIELD_BOOL, NULL, 0, tp->controlled);
 	ui_tp_choice(ui, "Conversion", UI_FIELD_BOOL, NULL, 0, tp->conversion);
-	ui_tp_number(ui, "Entry weight", UI_FIELD_NUMBER, entry, 0, 1e12,
-		     false);
-	ui_tp_text(ui, "Notes", tp->notes);
+	ui_tp_number(ui, "Entry weight", UI_FIELD_NUMBER, entry, 0, 1e12);
+	ui_tp_text(ui, "Notes", tp->notes)->extra = !tp->notes;
 }
 
 static void ui_tp_set(char **dst, char *value)

@@ -198,6 +198,8 @@ static void ui_tr_form(struct ui *ui, const char *from, const char *to,
 	f->min = 0;
 	f->max = 1e12;
 	f->min_open = true;
+	f->has_def = true;
+	f->def = MOT_DEFAULT_WEIGHT;
 	ui_field_set_number(f, t ? t->weight : MOT_DEFAULT_WEIGHT);
 	f = ui_form_add(ui, "Label", UI_FIELD_TEXT);
 	ui_field_set(f, t ? t->label : NULL);

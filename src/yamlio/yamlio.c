@@ -61,6 +61,22 @@ static const cyaml_schema_field_t yamlio_touchpoint_fields[] = {
 			     conversion),
 	CYAML_FIELD_FLOAT_PTR("drop", OPT, struct yamlio_file_touchpoint, drop),
 	TEXT("notes", OPT, struct yamlio_file_touchpoint, notes),
+	TEXT("thinking", OPT, struct yamlio_file_touchpoint, thinking),
+	CYAML_FIELD_SEQUENCE_COUNT("pains", OPT, struct yamlio_file_touchpoint,
+				   pains, n_pains, &yamlio_item_schema, 0,
+				   CYAML_UNLIMITED),
+	CYAML_FIELD_SEQUENCE_COUNT("opportunities", OPT,
+				   struct yamlio_file_touchpoint, opportunities,
+				   n_opportunities, &yamlio_item_schema, 0,
+				   CYAML_UNLIMITED),
+	TEXT("backstage", OPT, struct yamlio_file_touchpoint, backstage),
+	CYAML_FIELD_SEQUENCE_COUNT("evidence", OPT,
+				   struct yamlio_file_touchpoint, evidence,
+				   n_evidence, &yamlio_item_schema, 0,
+				   CYAML_UNLIMITED),
+	CYAML_FIELD_SEQUENCE_COUNT("kpis", OPT, struct yamlio_file_touchpoint,
+				   kpis, n_kpis, &yamlio_kpi_schema, 0,
+				   CYAML_UNLIMITED),
 	CYAML_FIELD_SEQUENCE_COUNT("next", OPT, struct yamlio_file_touchpoint,
 				   next, n_next, &yamlio_transition_schema, 0,
 				   CYAML_UNLIMITED),
@@ -221,12 +237,8 @@ static void yamlio_cyaml_log(cyaml_log_t level, void *ctx, const char *fmt,
 
 /* Text fields: "", and plain nulls (~, null) that libcyaml keeps as the
  * words, are absent.  Paths are only built when the file had nulls. */
-static char *yamlio_text(const struct yamlio_marks *m, const char *s,
-			 const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static char *yamlio_text(const struct yamlio_marks *m, const char *s,
-			 const char *fmt, ...)
+char *yamlio_text(const struct yamlio_marks *m, const char *s,
+		  const char *fmt, ...)
 {
 	char path[160];
 	const struct yamlio_mark *k;
@@ -324,6 +336,7 @@ static void yamlio_convert_touchpoint(const struct yamlio_file_touchpoint *f,
 	tp->conversion = OR(f->conversion, false);
 	tp->drop = OR(f->drop, 0.0);
 	tp->notes = yamlio_text(m, f->notes, "touchpoints[%zu].notes", i);
+	yamlio_convert_lanes(f, i, tp, m, d);
 	yamlio_convert_next(f, i, tp, m);
 }
 

@@ -27,6 +27,15 @@ struct yamlio_file_transition {
 	char *label;
 };
 
+/* A KPI; `better` is "higher" (the default) or "lower". */
+struct yamlio_file_kpi {
+	char *name;
+	double value;
+	double *target;
+	char *unit;
+	char *better;
+};
+
 struct yamlio_file_touchpoint {
 	char *key;
 	char *name;
@@ -42,6 +51,16 @@ struct yamlio_file_touchpoint {
 	bool *conversion;
 	double *drop;
 	char *notes;
+	char *thinking;
+	char **pains;
+	unsigned n_pains;
+	char **opportunities;
+	unsigned n_opportunities;
+	char *backstage;
+	char **evidence;
+	unsigned n_evidence;
+	struct yamlio_file_kpi *kpis;
+	unsigned n_kpis;
 	struct yamlio_file_transition *next;
 	unsigned n_next;
 };
@@ -75,6 +94,24 @@ struct yamlio_file_journey {
 
 /* The one schema: libcyaml loads with it and the pre-pass walks it. */
 extern const cyaml_schema_value_t yamlio_schema;
+/* Its parts for the lanes (yamlio_lanes.c): a list item and a KPI. */
+extern const cyaml_schema_value_t yamlio_item_schema;
+extern const cyaml_schema_value_t yamlio_kpi_schema;
+
+/* --- lanes (yamlio_lanes.c) ---------------------------------------------- */
+
+struct yamlio_marks;
+
+/* Text as the model keeps it: NULL for "", and for a plain null (~) when
+ * the marks say the node at the printf-style path was one. */
+char *yamlio_text(const struct yamlio_marks *m, const char *s,
+		  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Copy the lanes of file touchpoint i into tp; a bad `better` is an error
+ * in d. */
+void yamlio_convert_lanes(const struct yamlio_file_touchpoint *f, size_t i,
+			  struct mot_touchpoint *tp,
+			  const struct yamlio_marks *m, struct mot_diags *d);
 
 /* --- node positions ------------------------------------------------------ */
 

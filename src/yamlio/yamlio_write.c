@@ -16,7 +16,7 @@
  *
  * Canonical form: keys in the order of man/mot-journey.5; a field holding
  * its default is left out, except key, name, title, stage and `to`, which
- * are always written; booleans appear only when they differ from the
+ * are always written (and a KPI's value); booleans appear only when they differ from the
  * default (controlled: false, critical: true ...); empty optional text is
  * left out (it loads back as absent).  No line folding, two-space indent,
  * lists in libyaml's compact style ("- " level with their key).
@@ -238,6 +238,58 @@ static void yamlio_put_transition(struct yamlio_out *o,
 	yamlio_map_end(o);
 }
 
+/* A list lane as a block list of text items; left out when empty. */
+static void yamlio_put_list(struct yamlio_out *o, const char *key,
+			    const struct mot_list *l)
+{
+	if (l->n == 0)
+		return;
+	yamlio_seq_start(o, key);
+	for (size_t k = 0; k < l->n; k++) {
+		const char *s = l->items[k] ? l->items[k] : "";
+		yamlio_scalar_out(o, s, yamlio_text_style(s));
+	}
+	yamlio_seq_end(o);
+}
+
+static void yamlio_put_kpi(struct yamlio_out *o, const struct mot_kpi *k)
+{
+	char buf[40];
+
+	yamlio_map_start(o);
+	yamlio_put_text(o, "name", k->name, true);
+	/* the value is required: written even when 0 */
+	yamlio_scalar_out(o, "value", YAML_PLAIN_SCALAR_STYLE);
+	yamlio_scalar_out(o, model_format_number(k->value, buf, sizeof buf),
+			  YAML_PLAIN_SCALAR_STYLE);
+	if (k->has_target) {
+		yamlio_scalar_out(o, "target", YAML_PLAIN_SCALAR_STYLE);
+		yamlio_scalar_out(o, model_format_number(k->target, buf,
+							 sizeof buf),
+				  YAML_PLAIN_SCALAR_STYLE);
+	}
+	yamlio_put_text(o, "unit", k->unit, false);
+	if (k->lower_better)
+		yamlio_put_text(o, "better", "lower", true);
+	yamlio_map_end(o);
+}
+
+static void yamlio_put_lanes(struct yamlio_out *o,
+			     const struct mot_touchpoint *tp)
+{
+	yamlio_put_text(o, "thinking", tp->thinking, false);
+	yamlio_put_list(o, "pains", &tp->pains);
+	yamlio_put_list(o, "opportunities", &tp->opportunities);
+	yamlio_put_text(o, "backstage", tp->backstage, false);
+	yamlio_put_list(o, "evidence", &tp->evidence);
+	if (tp->n_kpis > 0) {
+		yamlio_seq_start(o, "kpis");
+		for (size_t k = 0; k < tp->n_kpis; k++)
+			yamlio_put_kpi(o, &tp->kpis[k]);
+		yamlio_seq_end(o);
+	}
+}
+
 static void yamlio_put_touchpoint(struct yamlio_out *o,
 				  const struct mot_touchpoint *tp)
 {
@@ -256,6 +308,7 @@ static void yamlio_put_touchpoint(struct yamlio_out *o,
 	yamlio_put_bool(o, "conversion", tp->conversion, false);
 	yamlio_put_number(o, "drop", tp->drop, 0);
 	yamlio_put_text(o, "notes", tp->notes, false);
+	yamlio_put_lanes(o, tp);
 	if (tp->n_next > 0) {
 		yamlio_seq_start(o, "next");
 		for (size_t k = 0; k < tp->n_next; k++)

@@ -98,6 +98,21 @@ grep -Eq 'label="[0-9.]+ \([0-9]+\)", tooltip' "$T/sim.dot" &&
 has dot && check "dot --sim renders with no warning" dot -Tsvg "$T/sim.dot" -o "$T/sim.dot.svg"
 expect_rc "html --sim 2000" 0 "$MOT" export house-move -f html --sim 2000 -o "$T/sim.html"
 
+# --- layers: export draws the figures it is handed, never runs the engine --
+# (the caller simulates: cmd_io.c and the designer's ui_simexport.c)
+bad=$(grep -l '#include "\(sim\|workshop\|store\|ui\|ui_int\)\.h"\|curses' \
+	"$MOT_TOP"/src/export/*.[ch] || true)
+[ -z "$bad" ] && ok "export includes no engine, store or UI header" ||
+	not_ok "export includes an engine, store or UI header: $bad"
+objs=$(dirname "$MOT")/obj/export
+if has nm && [ -d "$objs" ]; then
+	calls=$(nm -u "$objs"/*.o | grep -E ' U (sim|ws|store|analyze|ui)_' | sort -u)
+	[ -z "$calls" ] && ok "export's objects call no engine, store or UI function" ||
+		not_ok "export's objects call:" $calls
+else
+	skip "export's objects call no engine function no nm or no objects"
+fi
+
 # --- in a real browser ------------------------------------------------------
 chrome() {
 	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \

@@ -14,7 +14,8 @@ expect_screen "the emotion curve is drawn" "most likely path"
 keys l a
 expect_screen "a opens the form for the current stage" "New touchpoint in ZMOT"
 keys -l "Vergleichsportal"
-keys Tab Tab Tab Right Right Tab Tab Tab
+# The short form: name, phase, channel, emotion ...
+keys Tab Right Right Tab Tab
 keys -l -- "-2"
 keys Enter
 expect_screen "the touchpoint is saved" "Saved: add 'Vergleichsportal' to ZMOT"
@@ -23,11 +24,35 @@ expect_screen "its card shows its emotion and phase" "-2 XPLR"
 # Change its emotion in the editor.
 keys Enter
 expect_screen "Enter edits the selected card" "Edit touchpoint: Vergleichsportal"
-keys Tab Tab Tab Tab Tab Tab
+keys Tab Tab Tab
 keys -l "1"
 keys Enter
 expect_screen "the emotion change is saved" \
 	"Saved: set emotion of 'Vergleichsportal' to +1"
+
+# The form opens with the cursor at the end of the name: typing appends.
+keys Enter
+expect_screen "the editor opens again" "Edit touchpoint: Vergleichsportal"
+keys -l " NL"
+expect_screen "typing appends to the name" "Name> Vergleichsportal NL"
+keys Enter
+expect_screen "the longer name is saved" \
+	"Saved: change the name of 'Vergleichsportal NL'"
+keys Enter C-u
+keys -l "Vergleichsportal"
+keys Enter
+expect_screen "Ctrl-U clears the name for a new one" \
+	"Saved: change the name of 'Vergleichsportal'"
+
+# E makes the card an entry, and takes it back.
+keys E
+expect_screen "E makes the card an entry" \
+	"Saved: make 'Vergleichsportal' an entry"
+expect_screen "the detail panel shows the entry weight" "| entry 1"
+keys E
+expect_screen "E again: no entry any more" \
+	"Saved: no entry at 'Vergleichsportal' any more"
+expect_gone "no entry weight any more" "| entry 1"
 
 # Add a transition, picking the target from a filtered list.
 keys t

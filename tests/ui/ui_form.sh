@@ -17,6 +17,12 @@ expect_screen "an empty name is refused" "Name must not be empty"
 
 keys -l "Moving checklist"
 keys Tab
+expect_screen "Tab skips to the phase in the short form" "Phase> < none >"
+expect_screen "the status line offers every field" "Ctrl-F all fields"
+keys BTab C-f
+expect_screen "Ctrl-F shows every field" "Every field (Ctrl-F: the short form)"
+expect_screen "the long form shows the dwell" "Dwell (min)"
+keys Tab
 keys -l "Bad Key"
 expect_screen "a bad key is reported as typed" "Key: lower-case letters a-z"
 keys C-u

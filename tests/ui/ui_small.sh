@@ -28,7 +28,7 @@ expect_screen "the touchpoint is saved after the resizes" "Saved: add 'Billboard
 # The rest of the editing flow, all at 40x12.
 keys Enter
 expect_screen "40x12: Enter edits the card" "Edit touchpoint: Billboar"
-keys Tab Tab Tab Tab Tab Tab
+keys Tab Tab Tab
 keys -l "2"
 keys Enter
 expect_screen "40x12: the emotion is changed" "Saved: set emotion of 'Bil"

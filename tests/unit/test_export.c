@@ -103,21 +103,36 @@ static void make_tricky(struct mot_journey *j)
 	add_entry(j, "ad", 2);
 }
 
-/* The whole output of a format, NUL-terminated (free it). */
-static char *render(const char *format, const struct mot_journey *j)
+/* The whole output of a format with these options, NUL-terminated (free
+ * it); NULL when the writer fails. */
+static char *render_opt(const char *format, const struct mot_journey *j,
+			const struct export_options *opt)
 {
 	const struct export_format *f = export_find(format);
-	struct export_options opt = { .width = 80 };
 	char *buf = NULL, err[256];
 	size_t len = 0;
 	FILE *out;
+	int rc;
 
 	assert_non_null(f);
 	out = open_memstream(&buf, &len);
 	assert_non_null(out);
-	assert_int_equal(export_write_stream(f, out, j, &opt, err, sizeof err),
-			 0);
+	rc = export_write_stream(f, out, j, opt, err, sizeof err);
 	fclose(out);
+	if (rc != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* The whole output of a format, NUL-terminated (free it). */
+static char *render(const char *format, const struct mot_journey *j)
+{
+	struct export_options opt = { .width = 80 };
+	char *buf = render_opt(format, j, &opt);
+
+	assert_non_null(buf);
 	return buf;
 }
 
@@ -437,6 +452,50 @@ static void test_html_is_self_contained(void **state)
 	model_journey_free(&j);
 }
 
+/*
+ * The overlays draw the figures the caller hands in (export runs no
+ * simulation): shares on the cards, customers on the edges; figures of
+ * another journey are refused.
+ */
+static void test_overlay_draws_given_figures(void **state)
+{
+	static const uint64_t reach[] = { 200, 100, 50, 20, 10 };
+	static const uint64_t drops[] = { 20, 0, 30, 0, 10 };
+	static const uint64_t flow[] = { 70, 30, 60, 11, 12, 13, 14 };
+	struct export_sim sim = { 200, 5, reach, drops, 7, flow };
+	struct export_options opt = { .width = 80, .sim = &sim };
+	struct mot_journey j;
+	char *svg, *html, *dot, *line;
+
+	(void)state;
+	make_tricky(&j);
+	svg = render_opt("svg", &j, &opt);
+	assert_non_null(svg);
+	assert_non_null(strstr(svg, ">100% came by \xc2\xb7 10% left here<"));
+	assert_non_null(strstr(svg, ">25% came by \xc2\xb7 15% left here<"));
+	assert_non_null(strstr(svg, "share of 200 simulated customers"));
+	html = render_opt("html", &j, &opt);
+	assert_non_null(html);
+	assert_non_null(strstr(html, ">5% came by \xc2\xb7 5% left here<"));
+	dot = render_opt("dot", &j, &opt);
+	assert_non_null(dot);
+	line = line_with(dot, "\"compare\" -> \"search\"");
+	assert_non_null(line);
+	assert_non_null(strstr(line, "label=\"4 (11)\""));
+	free(line);
+	free(svg);
+	free(html);
+	free(dot);
+	/* the figures of a journey with one touchpoint less */
+	sim.n = 4;
+	assert_null(render_opt("svg", &j, &opt));
+	assert_null(render_opt("dot", &j, &opt));
+	sim.n = 5;
+	sim.n_edges = 6;
+	assert_null(render_opt("html", &j, &opt));
+	model_journey_free(&j);
+}
+
 /* Every format writes an empty journey and one with no entry. */
 static void test_every_format_on_bare_journeys(void **state)
 {
@@ -509,6 +568,7 @@ int main(void)
 		cmocka_unit_test(test_dot_escapes_and_clusters),
 		cmocka_unit_test(test_svg_escapes_and_cuts),
 		cmocka_unit_test(test_html_is_self_contained),
+		cmocka_unit_test(test_overlay_draws_given_figures),
 		cmocka_unit_test(test_every_format_on_bare_journeys),
 		cmocka_unit_test(test_numbers_ignore_locale),
 	};

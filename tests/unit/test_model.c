@@ -12,6 +12,10 @@
 
 #include <cmocka.h>
 
+#include <locale.h>
+#include <math.h>
+
+#include "../../src/model/model_int.h"
 #include "model.h"
 #include "util.h"
 
@@ -96,6 +100,8 @@ static void expect_error(struct mot_journey *j, const char *path,
 				      d.items[i].message);
 	assert_non_null(g);
 	assert_int_equal(g->severity, MOT_ERROR);
+	if (!strstr(g->message, fragment))
+		print_message("%s: %s\n", g->path, g->message);
 	assert_non_null(strstr(g->message, fragment));
 	model_diags_free(&d);
 }
@@ -324,6 +330,266 @@ static void test_copy_and_sort(void **state)
 	model_journey_free(&c);
 }
 
+/* Hostile text every lane must hold: quotes, markup, separators, CJK,
+ * emoji, a backslash. */
+#define HOSTILE "\"Quote\" 'it' <b>&amp;</b> a:b #c; d|e \\ 検索 🚗"
+
+static void fill_lanes(struct mot_touchpoint *tp)
+{
+	struct mot_kpi k;
+
+	tp->thinking = xstrdup("Am I covered?\n" HOSTILE "\n\tindented");
+	tp->backstage = xstrdup("Claims desk opens the file; " HOSTILE);
+	model_list_add(&tp->pains, "Reads the number from a card in the dark");
+	model_list_add(&tp->pains, HOSTILE);
+	model_list_add(&tp->opportunities, "Find the policy by licence plate");
+	model_list_add(&tp->evidence, "Interview 7: \"I was shaking\"");
+	model_kpi_init(&k);
+	k.name = xstrdup("CSAT");
+	k.value = 3.9;
+	k.has_target = true;
+	k.target = 4.5;
+	k.unit = xstrdup("of 5");
+	model_kpi_add(tp, &k);
+	model_kpi_free(&k);
+	k.name = xstrdup(HOSTILE);
+	k.value = -12.25;
+	k.unit = xstrdup("min | wait \\ time");
+	k.lower_better = true;
+	model_kpi_add(tp, &k);
+	model_kpi_free(&k);
+}
+
+static void test_lane_names(void **state)
+{
+	(void)state;
+	assert_string_equal(model_lane_key(MOT_LANE_PAINS), "pains");
+	assert_string_equal(model_lane_key(MOT_LANE_KPIS), "kpis");
+	assert_string_equal(model_lane_title(MOT_LANE_THINKING),
+			    "Thinking and feeling");
+	for (int l = 0; l < MOT_LANE_COUNT; l++)
+		assert_int_equal(model_lane_parse(model_lane_key(l)), l);
+	assert_int_equal(model_lane_parse("notes"), -1);
+	assert_int_equal(model_lane_parse(NULL), -1);
+}
+
+static void test_lanes_copy_and_equal(void **state)
+{
+	struct mot_journey j, c;
+	struct mot_touchpoint *a, *b;
+	struct mot_diags d = { 0 };
+
+	(void)state;
+	make_valid(&j);
+	a = &j.touchpoints[3];
+	for (int l = 0; l < MOT_LANE_COUNT; l++)
+		assert_false(model_lane_filled(a, l));
+	fill_lanes(a);
+	for (int l = 0; l < MOT_LANE_COUNT; l++)
+		assert_true(model_lane_filled(a, l));
+	model_validate(&j, &d);
+	for (size_t i = 0; i < d.n; i++)
+		print_message("%s: %s\n", d.items[i].path, d.items[i].message);
+	assert_int_equal(d.n, 0);
+	model_journey_copy(&c, &j);
+	b = &c.touchpoints[3];
+	assert_true(model_lanes_equal(a, b));
+	assert_ptr_not_equal(a->pains.items[1], b->pains.items[1]);
+	assert_string_equal(b->pains.items[1], HOSTILE);
+	assert_string_equal(b->kpis[1].unit, "min | wait \\ time");
+	assert_true(b->kpis[1].lower_better);
+	free(b->evidence.items[0]);
+	b->evidence.items[0] = xstrdup("Interview 8");
+	assert_false(model_lanes_equal(a, b));
+	model_list_free(&b->evidence);
+	model_list_copy(&b->evidence, &a->evidence);
+	assert_true(model_lanes_equal(a, b));
+	b->kpis[0].target = 4.4;
+	assert_false(model_lanes_equal(a, b));
+	b->kpis[0].target = 4.5;
+	free(b->thinking);
+	b->thinking = xstrdup("");
+	free(a->thinking);
+	a->thinking = NULL;
+	assert_true(model_lanes_equal(a, b));	/* "" and NULL: both absent */
+	model_journey_free(&j);
+	model_journey_free(&c);
+	model_diags_free(&d);
+}
+
+static void test_kpi_missed(void **state)
+{
+	struct mot_kpi k;
+
+	(void)state;
+	model_kpi_init(&k);
+	k.value = 3.9;
+	assert_false(model_kpi_missed(&k));	/* no target: nothing to miss */
+	k.has_target = true;
+	k.target = 4.5;
+	assert_true(model_kpi_missed(&k));
+	k.target = 3.9;
+	assert_false(model_kpi_missed(&k));	/* on target */
+	k.lower_better = true;
+	k.target = 3;
+	assert_true(model_kpi_missed(&k));	/* 3.9 minutes, ceiling 3 */
+	k.target = 5;
+	assert_false(model_kpi_missed(&k));
+}
+
+static void lane_error(struct mot_journey *j, const char *path,
+		       const char *fragment)
+{
+	expect_error(j, path, fragment);
+	model_lanes_free(&j->touchpoints[2]);
+}
+
+static void test_lane_errors(void **state)
+{
+	struct mot_journey j;
+	struct mot_touchpoint *tp;
+	struct mot_kpi k;
+	char *big = xcalloc(MOT_TEXT_MAX + 2, 1);
+
+	(void)state;
+	make_valid(&j);
+	tp = &j.touchpoints[2];
+	model_list_add(&tp->pains, "two\nlines");
+	lane_error(&j, "touchpoints[2].pains[0]", "line break");
+	model_list_add(&tp->opportunities, "ok");
+	model_list_add(&tp->opportunities, "bell \a");
+	lane_error(&j, "touchpoints[2].opportunities[1]", "U+0007");
+	model_list_add(&tp->evidence, " ");
+	lane_error(&j, "touchpoints[2].evidence[0]", "empty");
+	model_list_add(&tp->evidence, "tab\there");
+	lane_error(&j, "touchpoints[2].evidence[0]", "U+0009");
+	model_list_add(&tp->pains, "\xc2\x85 NEL");
+	lane_error(&j, "touchpoints[2].pains[0]", "line break");
+	model_list_add(&tp->pains, "bad \xff utf-8");
+	lane_error(&j, "touchpoints[2].pains[0]", "UTF-8");
+	memset(big, 'x', MOT_ITEM_MAX + 1);
+	model_list_add(&tp->pains, big);
+	lane_error(&j, "touchpoints[2].pains[0]", "longer than 1024 bytes");
+	for (int i = 0; i <= MOT_LIST_MAX; i++)
+		model_list_add(&tp->evidence, "again");
+	lane_error(&j, "touchpoints[2].evidence", "at most 32");
+	memset(big, 'y', MOT_TEXT_MAX + 1);
+	tp->thinking = xstrdup(big);
+	lane_error(&j, "touchpoints[2].thinking", "longer than 4096 bytes");
+	tp->backstage = xstrdup("line\r\nbreak");
+	lane_error(&j, "touchpoints[2].backstage", "line break");
+	tp->thinking = xstrdup("esc \x1b[31m red");
+	lane_error(&j, "touchpoints[2].thinking", "U+001B");
+	model_kpi_init(&k);
+	k.name = xstrdup("CSAT");
+	k.value = NAN;
+	model_kpi_add(tp, &k);
+	lane_error(&j, "touchpoints[2].kpis[0].value", "out of range");
+	k.value = 1;
+	k.has_target = true;
+	k.target = 2e12;
+	model_kpi_add(tp, &k);
+	lane_error(&j, "touchpoints[2].kpis[0].target", "out of range");
+	k.target = 1;
+	model_kpi_add(tp, &k);
+	model_kpi_add(tp, &k);
+	lane_error(&j, "touchpoints[2].kpis[1].name", "duplicate KPI 'CSAT'");
+	free(k.name);
+	k.name = NULL;
+	model_kpi_add(tp, &k);
+	lane_error(&j, "touchpoints[2].kpis[0].name", "empty");
+	k.name = xstrdup("NPS");
+	k.unit = xstrdup("two\nlines");
+	model_kpi_add(tp, &k);
+	lane_error(&j, "touchpoints[2].kpis[0].unit", "line break");
+	free(k.unit);
+	k.unit = NULL;
+	for (int i = 0; i <= MOT_KPIS_MAX; i++) {
+		free(k.name);
+		k.name = xasprintf("k%d", i);
+		model_kpi_add(tp, &k);
+	}
+	lane_error(&j, "touchpoints[2].kpis", "at most 16");
+	model_kpi_free(&k);
+	free(big);
+	model_journey_free(&j);
+}
+
+static void kpi_round_trip(const struct mot_kpi *k, const char *line)
+{
+	struct mot_kpi back;
+	char err[200], *s = model_kpi_format(k);
+
+	if (line)
+		assert_string_equal(s, line);
+	assert_int_equal(model_kpi_parse(s, &back, err, sizeof err), 0);
+	assert_string_equal(back.name, k->name);
+	assert_true(back.value == k->value);
+	assert_int_equal(back.has_target, k->has_target);
+	if (k->has_target)
+		assert_true(back.target == k->target);
+	if (k->unit)
+		assert_string_equal(back.unit, k->unit);
+	else
+		assert_null(back.unit);
+	assert_int_equal(back.lower_better, k->lower_better);
+	model_kpi_free(&back);
+	free(s);
+}
+
+static void test_kpi_line(void **state)
+{
+	struct mot_touchpoint tp;
+	struct mot_kpi k;
+	char err[200];
+
+	(void)state;
+	model_touchpoint_init(&tp);
+	fill_lanes(&tp);
+	kpi_round_trip(&tp.kpis[0], "CSAT | 3.9 | 4.5 | of 5");
+	kpi_round_trip(&tp.kpis[1], NULL);
+	/* a comma locale changes nothing */
+	if (setlocale(LC_ALL, "de_DE.UTF-8")) {
+		kpi_round_trip(&tp.kpis[0], "CSAT | 3.9 | 4.5 | of 5");
+		setlocale(LC_ALL, "C");
+	}
+	tp.kpis[0].has_target = false;
+	kpi_round_trip(&tp.kpis[0], "CSAT | 3.9 | | of 5");
+	free(tp.kpis[0].unit);
+	tp.kpis[0].unit = NULL;
+	kpi_round_trip(&tp.kpis[0], "CSAT | 3.9");
+	tp.kpis[0].lower_better = true;
+	kpi_round_trip(&tp.kpis[0], "CSAT | 3.9 | | | lower");
+	model_touchpoint_free(&tp);
+
+	assert_int_equal(model_kpi_parse("  Calls  |  1,5  |", &k, err,
+					 sizeof err), 0);
+	assert_string_equal(k.name, "Calls");
+	assert_true(k.value == 1.5);
+	assert_false(k.has_target);
+	assert_null(k.unit);
+	model_kpi_free(&k);
+	assert_int_equal(model_kpi_parse("a\\|b \\\\ c\\d | 1 | 2 | u | higher",
+					 &k, err, sizeof err), 0);
+	assert_string_equal(k.name, "a|b \\ c\\d");
+	assert_false(k.lower_better);
+	model_kpi_free(&k);
+	assert_int_equal(model_kpi_parse("CSAT", &k, err, sizeof err), -1);
+	assert_non_null(strstr(err, "must be a number"));
+	assert_int_equal(model_kpi_parse("| 3", &k, err, sizeof err), -1);
+	assert_non_null(strstr(err, "needs a name"));
+	assert_int_equal(model_kpi_parse("C | 3 | x", &k, err, sizeof err), -1);
+	assert_non_null(strstr(err, "target"));
+	assert_int_equal(model_kpi_parse("C | 3 | 4 | u | up", &k, err,
+					 sizeof err), -1);
+	assert_non_null(strstr(err, "'lower' or 'higher'"));
+	assert_int_equal(model_kpi_parse("C | 3 | 4 | u | lower | x", &k, err,
+					 sizeof err), -1);
+	assert_non_null(strstr(err, "at most 5 parts"));
+	assert_int_equal(model_kpi_parse("C | 1e999", &k, err, sizeof err), -1);
+	assert_int_equal(model_kpi_parse("C | nan", &k, err, sizeof err), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +603,11 @@ int main(void)
 		cmocka_unit_test(test_graph_no_entry_empty_stage_shares),
 		cmocka_unit_test(test_dead_end_before_purchase),
 		cmocka_unit_test(test_copy_and_sort),
+		cmocka_unit_test(test_lane_names),
+		cmocka_unit_test(test_lanes_copy_and_equal),
+		cmocka_unit_test(test_kpi_missed),
+		cmocka_unit_test(test_lane_errors),
+		cmocka_unit_test(test_kpi_line),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

@@ -164,6 +164,77 @@ static void test_number_checks(void **state)
 	ui_field_set(&f, "-1");
 	assert_false(ui_field_check(&f));
 	assert_string_equal(f.err, "Dwell must be a number 0 or more");
+	ui_field_set(&f, "2e9");	/* past the sane bound: say it */
+	assert_false(ui_field_check(&f));
+	assert_string_equal(f.err, "Dwell: at most 1,000,000,000");
+	ui_field_free(&f);
+}
+
+/* The simulation panel's customers: a real limit, named in the tip and
+ * in the message; thousands separators as the panel shows counts. */
+static void test_limit_named(void **state)
+{
+	struct ui_field f;
+	char tip[200];
+
+	(void)state;
+	ui_field_init(&f, "Customers", UI_FIELD_INT);
+	f.min = 1;
+	f.max = 1e12;
+	f.max_named = true;
+	ui_field_set(&f, "2000000000000");
+	assert_false(ui_field_check(&f));
+	assert_string_equal(f.err, "Customers must be a whole number from 1 "
+			    "to 1,000,000,000,000");
+	ui_field_set(&f, "100,000,000");
+	assert_true(ui_field_check(&f));
+	assert_true(ui_field_number(&f) == 1e8);
+	ui_field_set(&f, "");
+	assert_false(ui_field_check(&f));
+	ui_field_tip(&f, tip, sizeof tip);
+	assert_string_equal(tip, "required: a whole number from 1 to "
+			    "1,000,000,000,000");
+	ui_field_free(&f);
+}
+
+/* A number with a default may be left empty, and says so; one without
+ * one says it is required, never "may be empty". */
+static void test_number_tips(void **state)
+{
+	struct ui_field f;
+	char tip[200];
+
+	(void)state;
+	ui_field_init(&f, "Drop", UI_FIELD_NUMBER);
+	f.min = 0;
+	f.max = 1;
+	ui_field_tip(&f, tip, sizeof tip);
+	assert_string_equal(tip, "required: a number from 0 to 1");
+	f.has_def = true;
+	f.def = 0;
+	ui_field_tip(&f, tip, sizeof tip);
+	assert_string_equal(tip, "a number from 0 to 1; empty: 0");
+	ui_field_set(&f, "");
+	assert_true(ui_field_check(&f));
+	assert_true(ui_field_number(&f) == 0);
+	ui_field_free(&f);
+
+	ui_field_init(&f, "Weight", UI_FIELD_NUMBER);
+	f.min = 0;
+	f.max = 1e12;
+	f.min_open = true;
+	f.has_def = true;
+	f.def = 1;
+	ui_field_set(&f, " ");
+	assert_true(ui_field_check(&f));
+	assert_true(ui_field_number(&f) == 1);
+	ui_field_tip(&f, tip, sizeof tip);
+	assert_string_equal(tip, "a number greater than 0; empty: 1");
+	ui_field_free(&f);
+
+	ui_field_init(&f, "Notes", UI_FIELD_TEXT);
+	ui_field_tip(&f, tip, sizeof tip);
+	assert_string_equal(tip, "may be empty");
 	ui_field_free(&f);
 }
 
@@ -291,6 +362,8 @@ int main(void)
 		cmocka_unit_test(test_utf8_round_trip),
 		cmocka_unit_test(test_int_checks),
 		cmocka_unit_test(test_number_checks),
+		cmocka_unit_test(test_limit_named),
+		cmocka_unit_test(test_number_tips),
 		cmocka_unit_test(test_text_and_key_checks),
 		cmocka_unit_test(test_choices),
 		cmocka_unit_test(test_fit),

@@ -111,6 +111,22 @@ static void assert_touchpoints_equal(const struct mot_touchpoint *a,
 	assert_int_equal(a->conversion, b->conversion);
 	assert_same_number(a->drop, b->drop, "drop");
 	assert_text(a->notes, b->notes, "notes");
+	assert_text(a->thinking, b->thinking, "thinking");
+	assert_text(a->backstage, b->backstage, "backstage");
+	for (int l = 0; l < MOT_LANE_COUNT; l++) {
+		const struct mot_list *x = model_lane_list_const(a, l);
+		const struct mot_list *y = model_lane_list_const(b, l);
+		for (size_t k = 0; x && k < x->n && k < y->n; k++)
+			assert_text(x->items[k], y->items[k], model_lane_key(l));
+		if (x)
+			assert_int_equal(x->n, y->n);
+	}
+	assert_int_equal(a->n_kpis, b->n_kpis);
+	for (size_t k = 0; k < a->n_kpis; k++) {
+		assert_text(a->kpis[k].name, b->kpis[k].name, "kpi name");
+		assert_text(a->kpis[k].unit, b->kpis[k].unit, "kpi unit");
+	}
+	assert_true(model_lanes_equal(a, b));
 	assert_int_equal(a->n_next, b->n_next);
 	for (size_t k = 0; k < a->n_next; k++) {
 		assert_text(a->next[k].to, b->next[k].to, "next.to");
@@ -528,6 +544,146 @@ static void test_write_error(void **state)
 	model_journey_free(&j);
 }
 
+
+/* --- lanes --------------------------------------------------------------- */
+
+/* Every lane reads as meant, in every style. */
+static void test_lanes_fields(void **state)
+{
+	struct mot_journey j;
+	const struct mot_touchpoint *tp;
+
+	(void)state;
+	load_ok("tests/data/good/lanes.yaml", &j);
+	tp = tp_by_key(&j, "call");
+	assert_string_equal(tp->notes, "Kept beside the lanes.");
+	assert_string_equal(tp->thinking, "Am I even covered for this?\n"
+			    "\"Quotes\", <b>&amp;</b>, a: b # c; d | e\n");
+	assert_int_equal(tp->pains.n, 6);
+	assert_string_equal(tp->pains.items[1],
+			    "Said \"wait\" <twice> & hung up: #3; a|b");
+	assert_string_equal(tp->pains.items[2], "yes");
+	assert_string_equal(tp->pains.items[3], "12:30");
+	assert_string_equal(tp->pains.items[4], "検索できない 🚗");
+	assert_string_equal(tp->pains.items[5], "  leading spaces");
+	assert_int_equal(tp->opportunities.n, 2);
+	assert_string_equal(tp->opportunities.items[1], "- not a list");
+	assert_string_equal(tp->backstage, "Claims desk opens the file in the "
+			    "policy system; a tow partner is dispatched");
+	assert_int_equal(tp->evidence.n, 2);
+	assert_int_equal(tp->n_kpis, 4);
+	assert_string_equal(tp->kpis[0].name, "CSAT");
+	assert_same_number(tp->kpis[0].value, 3.9, "value");
+	assert_true(tp->kpis[0].has_target);
+	assert_same_number(tp->kpis[0].target, 4.5, "target");
+	assert_string_equal(tp->kpis[0].unit, "of 5");
+	assert_false(tp->kpis[0].lower_better);
+	assert_true(model_kpi_missed(&tp->kpis[0]));
+	assert_true(tp->kpis[1].lower_better);
+	assert_true(model_kpi_missed(&tp->kpis[1]));	/* 95 s > 60 s */
+	assert_same_number(tp->kpis[2].value, -12, "nps");
+	assert_false(tp->kpis[2].has_target);
+	assert_null(tp->kpis[2].unit);
+	assert_string_equal(tp->kpis[3].name, "Calls | 24/7 <all>");
+	assert_same_number(tp->kpis[3].target, 1000, "1e3");
+	assert_false(tp->kpis[3].lower_better);	/* "higher", said outright */
+	/* empty lanes are absent lanes */
+	tp = tp_by_key(&j, "empty-lanes");
+	for (int l = 0; l < MOT_LANE_COUNT; l++)
+		assert_false(model_lane_filled(tp, l));
+	assert_null(tp->thinking);
+	assert_null(tp->backstage);
+	model_journey_free(&j);
+}
+
+static void test_lanes_round_trip(void **state)
+{
+	struct mot_journey j;
+	char *out, *canonical;
+
+	(void)state;
+	load_ok("tests/data/good/lanes.yaml", &j);
+	out = assert_round_trip(&j);
+	canonical = read_fixture("tests/data/good/lanes.canonical.yaml");
+	assert_string_equal(out, canonical);
+	free(out);
+	model_journey_free(&j);
+	load_ok("tests/data/good/lanes.canonical.yaml", &j);
+	out = write_str(&j, NULL);
+	assert_string_equal(out, canonical);
+	free(out);
+	free(canonical);
+	model_journey_free(&j);
+}
+
+/* Text no writer should trip over, in every lane. */
+static const char *const hostile[] = {
+	"\"double\" and 'single' quotes", "<script>&amp;</script>",
+	": # ; | :#;|", "a: b", "# not a comment", "- not an item",
+	"? not a key", "[1, 2]", "{a: b}", "&anchor", "*alias", "!tag",
+	"%directive", "@at", "`tick`", "yes", "No", "~", "null", "3",
+	"-0.5", ".inf", "0x1f", "2024-03-01", "12:30", "検索 顧客の声",
+	"emoji 🚗💥 end", "trailing space ", " leading space", "\\ back\\slash",
+	"=SUM(1+1)", "+31 20 123", "\"", "'", "|", ">", "-", "?", ":",
+	"a  b", "\xc2\xa0nbsp", "zero\xe2\x80\x8bwidth",
+};
+
+/* Multi-line lanes take line breaks and tabs too. */
+static const char *const hostile_multi[] = {
+	"line one\nline two", "ends with a break\n", "two breaks\n\n",
+	"\nstarts with a break", "  indented\nfirst", "tab\tinside",
+	"a: b\n- c\n# d", "\n", " \n ", "trailing \nspaces \n",
+	"検索\n🚗\n<&>", "|\n>", "last line ",
+};
+
+static void add_hostile_lanes(struct mot_touchpoint *tp, size_t seed)
+{
+	size_t n = sizeof hostile / sizeof hostile[0];
+	size_t m = sizeof hostile_multi / sizeof hostile_multi[0];
+	struct mot_kpi k;
+
+	tp->thinking = xstrdup(hostile_multi[seed % m]);
+	tp->backstage = xstrdup(seed % 2 ? hostile[seed % n] :
+				hostile_multi[(seed + 3) % m]);
+	for (size_t i = 0; i < 3; i++) {
+		model_list_add(&tp->pains, hostile[(seed + i) % n]);
+		model_list_add(&tp->opportunities, hostile[(seed + 7 + i) % n]);
+		model_list_add(&tp->evidence, hostile[(seed + 17 + i) % n]);
+	}
+	model_kpi_init(&k);
+	k.name = xstrdup(hostile[(seed + 5) % n]);
+	k.value = -0.1 * (double)seed;
+	k.has_target = seed % 3 != 0;
+	k.target = 1e-3 * (double)seed;
+	k.unit = seed % 4 ? xstrdup(hostile[(seed + 11) % n]) : NULL;
+	k.lower_better = seed % 2;
+	model_kpi_add(tp, &k);
+	model_kpi_free(&k);
+}
+
+static void test_lanes_hostile(void **state)
+{
+	size_t n = sizeof hostile / sizeof hostile[0];
+	struct mot_journey j;
+	struct mot_diags d = { 0 };
+	char key[16];
+
+	(void)state;
+	make_journey(&j);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "t%zu", i);
+		add_touchpoint(&j, key, "T");
+		add_hostile_lanes(&j.touchpoints[i], i);
+	}
+	model_validate_fields(&j, &d);
+	for (size_t i = 0; i < d.n; i++)
+		print_message("%s: %s\n", d.items[i].path, d.items[i].message);
+	assert_int_equal(d.errors, 0);
+	free(assert_round_trip(&j));
+	model_diags_free(&d);
+	model_journey_free(&j);
+}
+
 /* --- bad files ----------------------------------------------------------- */
 
 struct bad_case {
@@ -819,6 +975,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rich_fields),
 		cmocka_unit_test(test_rich_round_trip),
+		cmocka_unit_test(test_lanes_fields),
+		cmocka_unit_test(test_lanes_round_trip),
+		cmocka_unit_test(test_lanes_hostile),
 		cmocka_unit_test(test_canonical_is_fixed_point),
 		cmocka_unit_test(test_sample_journeys),
 		cmocka_unit_test(test_defaults),
@@ -930,6 +1089,33 @@ int main(void)
 		    "expected a mapping of keys to values, got nothing", 1),
 		BAD("root-list.yaml", 1, 1, "",
 		    "expected a mapping of keys to values, got a list", 1),
+		BAD("lanes-scalar-for-list.yaml", 10, 12, "touchpoints[0].pains",
+		    "expected a list, got 'Reads the card in the dark'", 1),
+		BAD("lanes-item-mapping.yaml", 11, 9, "touchpoints[0].pains[0]",
+		    "expected text, got a mapping", 1),
+		BAD("lanes-item-null.yaml", 11, 9,
+		    "touchpoints[0].opportunities[0]", "must not be empty", 1),
+		BAD("lanes-item-break.yaml", 12, 9, "touchpoints[0].evidence[1]",
+		    "a line break (U+000A) is not allowed here", 1),
+		BAD("lanes-too-many.yaml", 11, 7, "touchpoints[0].pains",
+		    "33 items: at most 32", 1),
+		BAD("lanes-control.yaml", 10, 15, "touchpoints[0].thinking",
+		    "control character U+0007 is not allowed", 1),
+		BAD("lanes-kpi-quoted.yaml", 12, 16, "touchpoints[0].kpis[0].value",
+		    "expected a number, got the quoted text \"3.9\"", 1),
+		BAD("lanes-kpi-missing-value.yaml", 11, 9,
+		    "touchpoints[0].kpis[0].value", "missing required key 'value'",
+		    1),
+		BAD("lanes-kpi-target-range.yaml", 13, 17,
+		    "touchpoints[0].kpis[0].target", "is out of range", 1),
+		BAD("lanes-kpi-better.yaml", 13, 17,
+		    "touchpoints[0].kpis[0].better",
+		    "unknown value 'less': must be higher or lower", 1),
+		BAD("lanes-kpi-unknown-key.yaml", 13, 9,
+		    "touchpoints[0].kpis[0].goal", "unknown key 'goal' (known keys "
+		    "here: name, value, target, unit, better)", 1),
+		BAD("lanes-kpi-duplicate.yaml", 13, 15,
+		    "touchpoints[0].kpis[1].name", "duplicate KPI 'CSAT'", 1),
 		/* last: left out where no such locale is installed */
 		cmocka_unit_test(test_comma_locale),
 	};

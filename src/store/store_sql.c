@@ -1,0 +1,239 @@
+/*
+ * store_sql.c - every statement of the store, and the migrations.
+ *
+ * Conventions, after FreeBSD pkg and SQLite's own shell:
+ *  - every statement lives in one table (store_sql[]) and is prepared once,
+ *    on first use, with bound parameters only (?1, ?2 ...);
+ *  - the schema is versioned with PRAGMA user_version and migrated forward
+ *    in one transaction; PRAGMA application_id marks a mot database, so a
+ *    foreign file is recognised and left untouched;
+ *  - foreign_keys=ON on every connection (deleting a touchpoint deletes its
+ *    transitions and entries), WAL, a busy timeout;
+ *  - every change is one BEGIN IMMEDIATE transaction; the journey's version
+ *    and each row's version go up with every change, and an edit states
+ *    the version it was based on, so two writers never overwrite each other.
+ */
+#include "store_int.h"
+
+const char *const store_sql[SQL_COUNT] = {
+	[SQL_JOURNEY_ID] = "SELECT id, version FROM journey WHERE key = ?1",
+	[SQL_JOURNEY_GET] =
+		"SELECT id, key, title, description, created, updated, version "
+		"FROM journey WHERE key = ?1",
+	[SQL_JOURNEY_LIST] =
+		"SELECT j.key, j.title, j.updated,"
+		" (SELECT count(*) FROM touchpoint t WHERE t.journey_id = j.id),"
+		" (SELECT count(*) FROM transition r WHERE r.journey_id = j.id),"
+		" (SELECT count(*) FROM persona p WHERE p.journey_id = j.id) "
+		"FROM journey j ORDER BY j.key",
+	[SQL_JOURNEY_INSERT] =
+		"INSERT INTO journey (key, title, description, created, updated)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[SQL_JOURNEY_DELETE] = "DELETE FROM journey WHERE id = ?1",
+	[SQL_JOURNEY_RENAME] =
+		"UPDATE journey SET key = ?2, version = version + 1, updated = ?3"
+		" WHERE id = ?1",
+	[SQL_JOURNEY_META] =
+		"UPDATE journey SET title = ?2, description = ?3,"
+		" version = version + 1, updated = ?4 WHERE id = ?1 AND version = ?5",
+	[SQL_JOURNEY_TOUCH] =
+		"UPDATE journey SET version = version + 1, updated = ?2 WHERE id = ?1",
+	[SQL_TP_LOAD] =
+		"SELECT id, key, name, stage, phase, channel, owner, controlled,"
+		" emotion, critical, human, dwell, conversion, drop_rate, notes,"
+		" version FROM touchpoint WHERE journey_id = ?1"
+		" ORDER BY stage, position, id",
+	[SQL_TP_INSERT] =
+		"INSERT INTO touchpoint (journey_id, key, name, stage, phase,"
+		" channel, owner, controlled, emotion, critical, human, dwell,"
+		" conversion, drop_rate, notes, position)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+		" ?14, ?15, ?16)",
+	[SQL_TP_FIND] =
+		"SELECT id, stage, position, version FROM touchpoint"
+		" WHERE journey_id = ?1 AND key = ?2",
+	[SQL_TP_UPDATE] =
+		"UPDATE touchpoint SET key = ?3, name = ?4, phase = ?5, channel = ?6,"
+		" owner = ?7, controlled = ?8, emotion = ?9, critical = ?10,"
+		" human = ?11, dwell = ?12, conversion = ?13, drop_rate = ?14,"
+		" notes = ?15, version = version + 1"
+		" WHERE id = ?1 AND version = ?2",
+	[SQL_TP_DELETE] = "DELETE FROM touchpoint WHERE id = ?1 AND version = ?2",
+	[SQL_TP_STAGE_COUNT] =
+		"SELECT count(*) FROM touchpoint WHERE journey_id = ?1 AND stage = ?2"
+		" AND id != ?3",
+	[SQL_TP_SHIFT] =
+		"UPDATE touchpoint SET position = position + 1 WHERE journey_id = ?1"
+		" AND stage = ?2 AND position >= ?3 AND id != ?4",
+	[SQL_TP_CLOSE_GAP] =
+		"UPDATE touchpoint SET position = position - 1 WHERE journey_id = ?1"
+		" AND stage = ?2 AND position > ?3",
+	[SQL_TP_PLACE] =
+		"UPDATE touchpoint SET stage = ?2, position = ?3, version = version + 1"
+		" WHERE id = ?1",
+	[SQL_TR_LOAD] =
+		"SELECT r.from_id, t.key, r.weight, r.label, r.version"
+		" FROM transition r JOIN touchpoint t ON t.id = r.to_id"
+		" WHERE r.journey_id = ?1 ORDER BY r.from_id, r.position, r.id",
+	[SQL_TR_INSERT] =
+		"INSERT INTO transition (journey_id, from_id, to_id, weight, label,"
+		" position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[SQL_TR_UPDATE] =
+		"UPDATE transition SET weight = ?3, label = ?4, version = version + 1"
+		" WHERE from_id = ?1 AND to_id = ?2 AND version = ?5",
+	[SQL_TR_DELETE] =
+		"DELETE FROM transition WHERE from_id = ?1 AND to_id = ?2"
+		" AND version = ?3",
+	[SQL_TR_FIND] =
+		"SELECT version FROM transition WHERE from_id = ?1 AND to_id = ?2",
+	[SQL_TR_NEXT_POS] =
+		"SELECT coalesce(max(position) + 1, 0) FROM transition"
+		" WHERE from_id = ?1",
+	[SQL_EN_LOAD] =
+		"SELECT t.key, e.weight FROM entry e"
+		" JOIN touchpoint t ON t.id = e.touchpoint_id"
+		" WHERE e.journey_id = ?1 ORDER BY e.position, e.id",
+	[SQL_EN_UPSERT] =
+		"INSERT INTO entry (journey_id, touchpoint_id, weight, position)"
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (touchpoint_id)"
+		" DO UPDATE SET weight = excluded.weight",
+	[SQL_EN_DELETE] = "DELETE FROM entry WHERE touchpoint_id = ?1",
+	[SQL_EN_NEXT_POS] =
+		"SELECT coalesce(max(position) + 1, 0) FROM entry WHERE journey_id = ?1",
+	[SQL_PE_LOAD] =
+		"SELECT key, name, description, share, patience, explore_bias,"
+		" emotion_sensitivity, version FROM persona WHERE journey_id = ?1"
+		" ORDER BY position, id",
+	[SQL_PE_INSERT] =
+		"INSERT INTO persona (journey_id, key, name, description, share,"
+		" patience, explore_bias, emotion_sensitivity, position)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[SQL_PE_UPDATE] =
+		"UPDATE persona SET key = ?3, name = ?4, description = ?5, share = ?6,"
+		" patience = ?7, explore_bias = ?8, emotion_sensitivity = ?9,"
+		" version = version + 1 WHERE id = ?1 AND version = ?2",
+	[SQL_PE_DELETE] = "DELETE FROM persona WHERE id = ?1 AND version = ?2",
+	[SQL_PE_FIND] =
+		"SELECT id, version FROM persona WHERE journey_id = ?1 AND key = ?2",
+	[SQL_PE_NEXT_POS] =
+		"SELECT coalesce(max(position) + 1, 0) FROM persona"
+		" WHERE journey_id = ?1",
+	/* An import over an existing journey keeps its row (and so what
+	 * hangs on it, the scenarios) and replaces its contents. */
+	[SQL_JOURNEY_REPLACE] =
+		"UPDATE journey SET title = ?2, description = ?3,"
+		" created = coalesce(?4, created), version = version + 1,"
+		" updated = ?5 WHERE id = ?1",
+	/* Transitions and entries go with their touchpoints (cascade). */
+	[SQL_JOURNEY_CLEAR_TP] = "DELETE FROM touchpoint WHERE journey_id = ?1",
+	[SQL_JOURNEY_CLEAR_PE] = "DELETE FROM persona WHERE journey_id = ?1",
+	[SQL_SC_FIND] =
+		"SELECT id FROM scenario WHERE journey_id = ?1 AND name = ?2",
+	[SQL_SC_INSERT] =
+		"INSERT INTO scenario (journey_id, name, created, customers, seed,"
+		" persona, plain, changes, base_conv, base_lo, base_hi, conv,"
+		" conv_lo, conv_hi, diff, diff_lo, diff_hi, significant,"
+		" base_nps, nps, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+	[SQL_SC_LIST] =
+		"SELECT id, name, created, customers, seed, persona, plain,"
+		" changes, base_conv, base_lo, base_hi, conv, conv_lo, conv_hi,"
+		" diff, diff_lo, diff_hi, significant, base_nps, nps, report"
+		" FROM scenario WHERE journey_id = ?1"
+		" ORDER BY created DESC, id DESC",
+	[SQL_SC_DELETE] =
+		"DELETE FROM scenario WHERE id = ?1 AND journey_id = ?2",
+};
+
+/* Migrations: store_migrations[v] takes a database from user_version v to
+ * v + 1.  Never edit one that has shipped; add the next. */
+const char *const store_migrations[STORE_SCHEMA_VERSION] = {
+	"CREATE TABLE journey ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+	"  description TEXT,"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1"
+	");"
+	"CREATE TABLE touchpoint ("
+	"  id INTEGER PRIMARY KEY,"
+	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	"  stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 4),"
+	"  phase INTEGER NOT NULL DEFAULT 0 CHECK (phase BETWEEN 0 AND 4),"
+	"  channel TEXT,"
+	"  owner TEXT,"
+	"  controlled INTEGER NOT NULL DEFAULT 1,"
+	"  emotion INTEGER NOT NULL DEFAULT 0 CHECK (emotion BETWEEN -3 AND 3),"
+	"  critical INTEGER NOT NULL DEFAULT 0,"
+	"  human INTEGER NOT NULL DEFAULT 0,"
+	"  dwell REAL NOT NULL DEFAULT 0 CHECK (dwell >= 0),"
+	"  conversion INTEGER NOT NULL DEFAULT 0,"
+	"  drop_rate REAL NOT NULL DEFAULT 0 CHECK (drop_rate BETWEEN 0 AND 1),"
+	"  notes TEXT,"
+	"  position INTEGER NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (journey_id, key)"
+	");"
+	"CREATE INDEX touchpoint_order ON touchpoint (journey_id, stage, position);"
+	"CREATE TABLE transition ("
+	"  id INTEGER PRIMARY KEY,"
+	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
+	"  from_id INTEGER NOT NULL REFERENCES touchpoint (id) ON DELETE CASCADE,"
+	"  to_id INTEGER NOT NULL REFERENCES touchpoint (id) ON DELETE CASCADE,"
+	"  weight REAL NOT NULL CHECK (weight > 0),"
+	"  label TEXT,"
+	"  position INTEGER NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (from_id, to_id)"
+	");"
+	"CREATE INDEX transition_journey ON transition (journey_id);"
+	"CREATE INDEX transition_to ON transition (to_id);"
+	"CREATE TABLE entry ("
+	"  id INTEGER PRIMARY KEY,"
+	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
+	"  touchpoint_id INTEGER NOT NULL UNIQUE"
+	"    REFERENCES touchpoint (id) ON DELETE CASCADE,"
+	"  weight REAL NOT NULL CHECK (weight > 0),"
+	"  position INTEGER NOT NULL"
+	");"
+	"CREATE INDEX entry_journey ON entry (journey_id);"
+	"CREATE TABLE persona ("
+	"  id INTEGER PRIMARY KEY,"
+	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	"  description TEXT,"
+	"  share REAL NOT NULL CHECK (share BETWEEN 0 AND 1),"
+	"  patience INTEGER NOT NULL CHECK (patience >= 1),"
+	"  explore_bias REAL NOT NULL CHECK (explore_bias > 0),"
+	"  emotion_sensitivity REAL NOT NULL CHECK (emotion_sensitivity >= 0),"
+	"  position INTEGER NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (journey_id, key)"
+	");",
+	/* 2: what-if scenarios kept with their journey (workshop mode).
+	 * Rates and scores are NULL where there was nothing to measure (no
+	 * baseline).  UNIQUE (journey_id, name) also serves the cascade. */
+	"CREATE TABLE scenario ("
+	"  id INTEGER PRIMARY KEY,"
+	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	"  created INTEGER NOT NULL,"
+	"  customers INTEGER NOT NULL,"
+	"  seed INTEGER NOT NULL,"
+	"  persona TEXT,"
+	"  plain INTEGER NOT NULL DEFAULT 0,"
+	"  changes TEXT NOT NULL DEFAULT '',"
+	"  base_conv REAL, base_lo REAL, base_hi REAL,"
+	"  conv REAL, conv_lo REAL, conv_hi REAL,"
+	"  diff REAL, diff_lo REAL, diff_hi REAL,"
+	"  significant INTEGER NOT NULL DEFAULT 0,"
+	"  base_nps REAL, nps REAL,"
+	"  report TEXT NOT NULL,"
+	"  UNIQUE (journey_id, name)"
+	");",
+};

@@ -1,0 +1,126 @@
+/*
+ * ui_map_edit.c - the changes made on the map itself, each one change
+ * record that undo takes back: move a card (H J K L), delete it, its
+ * emotion a point better or worse (+ -), make it an entry or not (E);
+ * and the search (/ n).
+ */
+#include "ui_int.h"
+#include "ui_map_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Move the selected card to `stage` at `position`, as one change. */
+void ui_map_move(struct ui *ui, size_t i, enum mot_stage stage,
+			size_t position)
+{
+	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[i];
+	struct ui_change *c;
+	char *key = xstrdup(tp->key);
+
+	c = ui_change_new(UI_CHANGE_TOUCHPOINT, ui->key,
+			  "move '%s' to %s, place %zu", tp->name,
+			  model_stage_label(stage), position + 1);
+	ui_tp_state_from(&c->tp[UI_BEFORE], &ui->view.j, i);
+	ui_tp_state_from(&c->tp[UI_AFTER], &ui->view.j, i);
+	c->tp[UI_AFTER].tp.stage = stage;
+	c->tp[UI_AFTER].position = position;
+	if (ui_do(ui, c) == STORE_OK)
+		ui_map_select_key(ui, key);
+	free(key);
+}
+
+void ui_map_delete(struct ui *ui, size_t i)
+{
+	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[i];
+	struct ui_change *c;
+
+	if (!ui_confirm(ui, "Delete '%s' and its transitions?", tp->name))
+		return;
+	c = ui_change_new(UI_CHANGE_TOUCHPOINT, ui->key, "delete '%s'",
+			  tp->name);
+	ui_tp_state_from(&c->tp[UI_BEFORE], &ui->view.j, i);
+	c->tp[UI_AFTER].exists = false;
+	ui_do(ui, c);
+}
+
+/* + and -: the card's emotion a point better or worse, as the touchpoint
+ * form would save it (one change record: undo takes it back). */
+void ui_map_emotion(struct ui *ui, size_t i, int delta)
+{
+	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[i];
+	int from = tp->emotion, to = from + delta;
+	struct ui_change *c;
+	char *key, *name;
+
+	if (to < MOT_EMOTION_MIN || to > MOT_EMOTION_MAX) {
+		ui_error(ui, "Emotion of '%s' is %s already, the %s", tp->name,
+			 ui_layout_emotion(from), delta > 0 ? "best" : "worst");
+		return;
+	}
+	key = xstrdup(tp->key);
+	name = xstrdup(tp->name);
+	c = ui_change_new(UI_CHANGE_TOUCHPOINT, ui->key,
+			  "set emotion of '%s' to %s", tp->name,
+			  ui_layout_emotion(to));
+	ui_tp_state_from(&c->tp[UI_BEFORE], &ui->view.j, i);
+	ui_tp_state_from(&c->tp[UI_AFTER], &ui->view.j, i);
+	c->tp[UI_AFTER].tp.emotion = to;
+	if (ui_do(ui, c) == STORE_OK) {
+		ui_map_select_key(ui, key);
+		ui_message(ui, "Emotion of '%s': %s -> %s (u undoes)", name,
+			   ui_layout_emotion(from), ui_layout_emotion(to));
+	}
+	free(key);
+	free(name);
+}
+
+/* `/` asks for a name, `n` finds the next card that holds it. */
+void ui_map_search(struct ui *ui, bool again)
+{
+	long found;
+	char *q;
+
+	if (!again || !ui->search) {
+		q = ui_ask(ui, "Search touchpoints:", ui->search);
+		if (!q || !*q) {
+			free(q);
+			return;
+		}
+		free(ui->search);
+		ui->search = q;
+	}
+	/* From the card after the selected one, round to it last. */
+	found = ui_view_search(&ui->view, ui->search, ui_map_selected(ui));
+	if (found < 0) {
+		ui_error(ui, "No touchpoint name holds '%s'", ui->search);
+		return;
+	}
+	ui_map_select_key(ui, ui->view.j.touchpoints[found].key);
+	ui_message(ui, "Found '%s' (n: next match)",
+		   ui->view.j.touchpoints[found].name);
+}
+
+/* Actions on the selected card; false when there is none. */
+
+/* E: the card an entry with weight 1, or no entry any more. */
+void ui_map_entry(struct ui *ui, size_t i)
+{
+	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[i];
+	double from = ui_view_entry(&ui->view, i);
+	struct ui_change *c;
+	char *key = xstrdup(tp->key);
+
+	c = ui_change_new(UI_CHANGE_TOUCHPOINT, ui->key, from > 0 ?
+			  "no entry at '%s' any more" : "make '%s' an entry",
+			  tp->name);
+	ui_tp_state_from(&c->tp[UI_BEFORE], &ui->view.j, i);
+	ui_tp_state_from(&c->tp[UI_AFTER], &ui->view.j, i);
+	c->tp[UI_AFTER].entry = from > 0 ? 0 : MOT_DEFAULT_WEIGHT;
+	if (ui_do(ui, c) == STORE_OK)
+		ui_map_select_key(ui, key);
+	free(key);
+}

@@ -1,0 +1,30 @@
+/*
+ * ui_map_int.h - what the files of the journey map share (ui_map.c the
+ * screen, ui_map_cards.c the columns, ui_map_curve.c the curve and the
+ * detail panel, ui_map_edit.c the edits made on the map).
+ */
+#ifndef MOT_UI_MAP_INT_H
+#define MOT_UI_MAP_INT_H
+
+#include "ui_int.h"
+
+/* ui_map_cards.c: stage s's header and the cards of it that fit. */
+void ui_map_column(struct ui *ui, const struct ui_map_layout *l, int s);
+
+/* ui_map_curve.c */
+void ui_map_rule(struct ui *ui, const struct ui_map_layout *l);
+void ui_map_curve(struct ui *ui, const struct ui_map_layout *l);
+void ui_map_detail(struct ui *ui, const struct ui_map_layout *l);
+/* A background run's progress on the status line at row y. */
+void ui_map_running(struct ui *ui, int y);
+
+/* ui_map_edit.c: each one change record. */
+void ui_map_move(struct ui *ui, size_t i, enum mot_stage stage,
+		 size_t position);
+void ui_map_delete(struct ui *ui, size_t i);
+void ui_map_emotion(struct ui *ui, size_t i, int delta);
+void ui_map_entry(struct ui *ui, size_t i);
+/* `/` asks for a name (again: false), `n` finds the next card with it. */
+void ui_map_search(struct ui *ui, bool again);
+
+#endif
