@@ -97,8 +97,9 @@ int export_html(FILE *out, const struct mot_journey *j,
 
 /*
  * csv into a directory: DIR/KEY-touchpoints.csv and DIR/KEY-transitions.csv,
- * each written atomically and starting with a UTF-8 byte-order mark (for
- * Excel).  Returns 0, or -1 with a message in err.
+ * each starting with a UTF-8 byte-order mark (for Excel), both replaced
+ * together or neither (util_write_atomic_set).  Returns 0, or -1 with a
+ * message in err.
  */
 int export_csv_write_dir(const char *dir, const struct mot_journey *j,
 			 const struct export_options *opt,

@@ -259,12 +259,29 @@ void model_diag_add(struct mot_diags *d, enum mot_severity sev,
 	__attribute__((format(printf, 4, 5)));
 
 /*
+ * The text rules of mot-journey(5), one check for every way text comes
+ * in (a file, an option, a form field, the store): at most `max` bytes
+ * of UTF-8, no control characters (C0, DEL, C1); multi-line text may hold
+ * line feeds (U+000A) and tabs.  CR, NEL and the Unicode line and
+ * paragraph separators are refused everywhere: YAML turns them into
+ * U+000A, so they would not come back from a file as they went in.
+ * NULL is fine.  Returns true, or false with the reason in why.
+ */
+bool model_text_ok(const char *s, size_t max, bool multiline, char *why,
+		   size_t whylen);
+
+/*
  * Field checks: keys, empty names, ranges, duplicate keys, transitions and
- * entries to unknown touchpoints.  All are errors.
+ * entries to unknown touchpoints, text (model_text_ok).  All are errors.
  */
 void model_validate_fields(const struct mot_journey *j, struct mot_diags *d);
 /*
- * Graph checks: no entry (error), touchpoints no entry reaches, touchpoints
+ * A journey with touchpoints needs an entry (an error in a file, for
+ * import and validate alike; the designer allows it while work goes on).
+ */
+void model_validate_entries(const struct mot_journey *j, struct mot_diags *d);
+/*
+ * Graph checks: model_validate_entries, touchpoints no entry reaches, touchpoints
  * from which no conversion is reachable, stages with no touchpoint, persona
  * shares not summing to 1, no conversion at all (warnings).
  */

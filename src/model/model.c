@@ -346,15 +346,50 @@ static void model_check_key(struct mot_diags *d, const char *path,
 		    "'-', starting with a letter or digit", key);
 }
 
+bool model_text_ok(const char *s, size_t max, bool multiline, char *why,
+		   size_t whylen)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = s ? strlen(s) : 0, n;
+	uint32_t cp;
+
+	if (len > max) {
+		snprintf(why, whylen, "longer than %zu bytes", max);
+		return false;
+	}
+	for (size_t i = 0; i < len; i += n) {
+		if ((n = util_utf8_seq(p + i, len - i, &cp)) == 0) {
+			snprintf(why, whylen, "not valid UTF-8");
+			return false;
+		}
+		if (multiline && (cp == '\n' || cp == '\t'))
+			continue;
+		if (cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
+		    cp == '\n') {
+			snprintf(why, whylen, multiline ? "U+%04X: the only line "
+				 "break allowed is U+000A (\\n)" : "a line break "
+				 "(U+%04X) is not allowed here: one line only",
+				 (unsigned)cp);
+			return false;
+		}
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+			snprintf(why, whylen, "control character U+%04X is not "
+				 "allowed", (unsigned)cp);
+			return false;
+		}
+	}
+	return true;
+}
+
 static void model_check_text(struct mot_diags *d, const char *path,
 			     const char *s, bool required)
 {
+	char why[96];
+
 	if (required && util_str_empty(s))
 		ERR(d, path, "must not be empty");
-	else if (s && strlen(s) > MOT_TEXT_MAX)
-		ERR(d, path, "longer than %d bytes", MOT_TEXT_MAX);
-	else if (s && !util_utf8_valid(s, strlen(s)))
-		ERR(d, path, "not valid UTF-8");
+	else if (!model_text_ok(s, MOT_TEXT_MAX, true, why, sizeof why))
+		ERR(d, path, "%s", why);
 }
 
 static void model_check_range(struct mot_diags *d, const char *path, double v,
@@ -629,6 +664,12 @@ static void model_check_reach(const struct mot_journey *j,
 	free(after_conv);
 }
 
+void model_validate_entries(const struct mot_journey *j, struct mot_diags *d)
+{
+	if (j->n_touchpoints > 0 && j->n_entries == 0)
+		ERR(d, "entries", "no entry: customers cannot start anywhere");
+}
+
 void model_validate_graph(const struct mot_journey *j, struct mot_diags *d)
 {
 	struct model_graph g;
@@ -637,8 +678,7 @@ void model_validate_graph(const struct mot_journey *j, struct mot_diags *d)
 		WARN(d, "touchpoints", "the journey has no touchpoints");
 		return;
 	}
-	if (j->n_entries == 0)
-		ERR(d, "entries", "no entry: customers cannot start anywhere");
+	model_validate_entries(j, d);
 	model_graph_build(j, &g);
 	model_check_reach(j, &g, d);
 	model_graph_free(&g);

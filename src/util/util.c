@@ -323,6 +323,34 @@ char *util_num_format(double v, char *buf, size_t len)
 	return buf;
 }
 
+char *util_text_visible(const char *s, bool one_line)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p), i = 0, n;
+	struct strbuf b;
+	uint32_t cp;
+
+	strbuf_init(&b);
+	while (i < len) {
+		n = util_utf8_seq(p + i, len - i, &cp);
+		if (n == 0) {
+			strbuf_printf(&b, "\\x%02x", p[i]);
+			i++;
+			continue;
+		}
+		if (cp == '\n' || cp == '\t')
+			strbuf_add(&b, one_line ? " " : (const char *)p + i, 1);
+		else if (cp < 0x20 || cp == 0x7f)
+			strbuf_printf(&b, "^%c", cp == 0x7f ? '?' : (int)cp + 0x40);
+		else if (cp >= 0x80 && cp < 0xa0)
+			strbuf_printf(&b, "M-^%c", (int)(cp - 0x80) + 0x40);
+		else
+			strbuf_add(&b, (const char *)p + i, n);
+		i += n;
+	}
+	return strbuf_detach(&b);
+}
+
 void strbuf_init(struct strbuf *b)
 {
 	b->s = NULL;
@@ -416,101 +444,4 @@ void util_json_str(FILE *out, const char *s)
 			fputc(*p, out);
 	}
 	fputc('"', out);
-}
-
-int util_read_file(const char *path, size_t limit, char **data, size_t *len,
-		   char *err, size_t errlen)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf b;
-	char chunk[65536];
-	size_t n;
-
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	strbuf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > limit) {
-			snprintf(err, errlen, "%s: file is larger than %zu bytes",
-				 path, limit);
-			strbuf_free(&b);
-			fclose(f);
-			return -1;
-		}
-		strbuf_add(&b, chunk, n);
-	}
-	if (ferror(f)) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		strbuf_free(&b);
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	*len = b.len;
-	*data = strbuf_detach(&b);
-	return 0;
-}
-
-int util_mkdir_parents(const char *path)
-{
-	char *p = xstrdup(path), *s;
-
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
-int util_write_atomic(const char *path, util_write_fn fn, void *ctx,
-		      char *err, size_t errlen)
-{
-	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp), rc;
-	FILE *f;
-
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	/* mkstemp makes 0600; an export is an ordinary file, so give it the
-	 * mode open(2) would have: 0666 less the umask. */
-	{
-		mode_t mask = umask(0);
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) != 0)
-			errno = 0;	/* keep 0600: safe, not fatal */
-	}
-	f = fdopen(fd, "w");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	rc = fn(f, ctx);
-	if (rc == 0 && (fflush(f) != 0 || ferror(f) || fsync(fd) != 0))
-		rc = -1;
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -1;
-	if (rc != 0) {
-		snprintf(err, errlen, "%s: %s", path,
-			 errno ? strerror(errno) : "write failed");
-		unlink(tmp);
-	}
-	free(tmp);
-	return rc;
 }
