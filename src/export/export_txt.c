@@ -4,6 +4,7 @@
  * then its transitions; every line fitted to the width asked for.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export.h"
@@ -12,7 +13,8 @@
 /* Print one line, cut with an ellipsis when wider than `width`. */
 static void txt_line(FILE *out, struct strbuf *b, int width)
 {
-	const char *s = b->s ? b->s : "";
+	/* for a terminal: no control character reaches it */
+	char *s = util_text_visible(b->s, true);
 
 	if (util_utf8_width(s) <= width) {
 		fprintf(out, "%s\n", s);
@@ -20,6 +22,7 @@ static void txt_line(FILE *out, struct strbuf *b, int width)
 		size_t n = util_utf8_prefix(s, width - 1, NULL);
 		fprintf(out, "%.*s\xe2\x80\xa6\n", (int)n, s);
 	}
+	free(s);
 	b->len = 0;
 	if (b->s)
 		b->s[0] = '\0';
