@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "../src/sim/sim_int.h"
+#include "bench_journey.h"
 #include "sim.h"
 #include "util.h"
 #include "yamlio.h"
@@ -153,73 +154,6 @@ static void bench_journey(const struct mot_journey *j, uint64_t n,
 	sim_model_free(full);
 }
 
-/* A journey of n touchpoints over the five stages: three transitions
- * each, mostly forward and one back (the messy middle), a conversion
- * every 37th, drops of 2 to 12%, two personas. */
-static void bench_generated(struct mot_journey *j, size_t n)
-{
-	struct sim_rng rng;
-
-	model_journey_init(j);
-	j->key = xstrdup("generated-1000");
-	j->title = xstrdup("Generated");
-	j->touchpoints = xcalloc(n, sizeof *j->touchpoints);
-	j->n_touchpoints = n;
-	sim_rng_seed(&rng, 99, 0);
-	for (size_t i = 0; i < n; i++) {
-		struct mot_touchpoint *tp = &j->touchpoints[i];
-		model_touchpoint_init(tp);
-		tp->key = xasprintf("t%zu", i);
-		tp->name = xasprintf("Touchpoint %zu", i);
-		tp->stage = (enum mot_stage)(i * MOT_STAGE_COUNT / n);
-		tp->phase = (enum mot_phase)(i % MOT_PHASE_COUNT);
-		tp->drop = 0.02 + 0.1 * sim_rng_unit(&rng);
-		tp->conversion = i % 37 == 36;
-		tp->emotion = (int)(sim_rng_next(&rng) % 7) - 3;
-		tp->critical = i % 11 == 0;
-		if (i + 1 == n)
-			continue;
-		tp->next = xcalloc(3, sizeof *tp->next);
-		for (int k = 0; k < 3; k++) {
-			size_t t = k < 2 ? i + 1 + sim_rng_next(&rng) % 8 :
-				   i > 5 ? i - 1 - sim_rng_next(&rng) % 5 : i + 9;
-			if (t >= n)
-				t = n - 1 - (size_t)k;
-			tp->next[k].to = xasprintf("t%zu", t);
-			tp->next[k].weight = 1 + k;
-		}
-		tp->n_next = 3;
-		/* no duplicate targets */
-		if (strcmp(tp->next[0].to, tp->next[1].to) == 0) {
-			free(tp->next[1].to);
-			free(tp->next[1].label);
-			tp->next[1] = tp->next[2];
-			tp->n_next = 2;
-		}
-		if (tp->n_next == 3 && (strcmp(tp->next[2].to, tp->next[0].to) == 0 ||
-					strcmp(tp->next[2].to, tp->next[1].to) == 0)) {
-			free(tp->next[2].to);
-			tp->n_next = 2;
-		}
-	}
-	j->entries = xcalloc(2, sizeof *j->entries);
-	j->entries[0].to = xstrdup("t0");
-	j->entries[0].weight = 3;
-	j->entries[1].to = xstrdup("t3");
-	j->entries[1].weight = 1;
-	j->n_entries = 2;
-	j->personas = xcalloc(2, sizeof *j->personas);
-	j->n_personas = 2;
-	for (int k = 0; k < 2; k++) {
-		model_persona_init(&j->personas[k]);
-		j->personas[k].key = xstrdup(k ? "careful" : "quick");
-		j->personas[k].name = xstrdup(k ? "Careful" : "Quick");
-		j->personas[k].share = k ? 0.4 : 0.6;
-		j->personas[k].explore_bias = k ? 2.0 : 0.7;
-		j->personas[k].patience = 80;
-	}
-}
-
 static char **bench_files(int argc, char **argv, size_t *n)
 {
 	const char *top = getenv("MOT_TOP");
@@ -331,7 +265,7 @@ int main(int argc, char **argv)
 		free(files[i]);
 	}
 	free(files);
-	bench_generated(&gen, 1000);
+	bench_journey_make(&gen, 1000, 3);
 	bench_journey(&gen, n / 4, cores, &worst);
 	printf("\nslowest plain on %u cores: %.1f M customer-steps/s (issue 4 "
 	       "target on 2 cores: 200);\nlowest full/plain on %u cores: %.2f "

@@ -204,6 +204,9 @@ void model_kpi_copy(struct mot_kpi *dst, const struct mot_kpi *src);
 void model_kpi_add(struct mot_touchpoint *tp, const struct mot_kpi *k);
 /* Has a target and misses it (below it, or above it when lower_better). */
 bool model_kpi_missed(const struct mot_kpi *k);
+/* Do two touchpoints hold the same KPIs (all of them, in order)? */
+bool model_kpis_equal(const struct mot_touchpoint *a,
+		      const struct mot_touchpoint *b);
 /* Do two touchpoints hold the same lanes? */
 bool model_lanes_equal(const struct mot_touchpoint *a,
 		       const struct mot_touchpoint *b);

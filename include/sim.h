@@ -248,9 +248,14 @@ int sim_trace_csv(FILE *out, const struct mot_journey *j,
 void sim_ci95(uint64_t k, uint64_t n, double *lo, double *hi);
 /* The value at quantile q (0..1) of a histogram of `total` counts. */
 unsigned sim_hist_quantile(const uint64_t *hist, uint64_t total, double q);
-/* Paired difference of rates and its 95% interval (normal). */
+/* Paired difference of rates (gained - lost) / n and its 95% interval:
+ * Tango's score interval, which never collapses to a point (n 0: -1..1). */
 void sim_pair_diff(const struct sim_pair *p, uint64_t n, double *diff,
 		   double *lo, double *hi);
+/* Difference k1/n1 - k0/n0 of two independent rates and its 95% interval:
+ * Newcombe's hybrid score interval (Wilson intervals combined). */
+void sim_unpaired_diff(uint64_t k0, uint64_t n0, uint64_t k1, uint64_t n1,
+		       double *diff, double *lo, double *hi);
 /* Mean and 95% half-width of visits per customer at touchpoint i. */
 void sim_visits_mean(const struct sim_result *r, size_t i, double *mean,
 		     double *half);

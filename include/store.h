@@ -29,7 +29,7 @@ enum store_status {
 };
 
 /* Current schema version (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /*
  * Open or create a database.  A file that is not a mot database, or that a

@@ -73,8 +73,8 @@ void ws_conversion(const struct sim_result *r, double *rate, double *lo,
  * share of those rated; 0 when nobody was rated. */
 double ws_nps(const struct sim_result *r);
 /*
- * Scenario minus baseline conversion and its 95% interval: paired when
- * o->paired, else the unpaired two-proportion interval.  *significant is
+ * Scenario minus baseline conversion and its 95% interval: paired
+ * (Tango) when o->paired, else unpaired (Newcombe).  *significant is
  * true when the interval leaves out 0.  Only for compared outcomes.
  */
 void ws_difference(const struct ws_outcome *o, double *diff, double *lo,

@@ -1,7 +1,8 @@
 /*
  * export_csv.c - touchpoints and transitions as RFC 4180 CSV for
  * spreadsheets: UTF-8, a header row, CRLF line ends, fields quoted when
- * they hold a quote, comma, semicolon or line break.  To a stream both
+ * they hold a quote, comma, semicolon or line break.  A lane is one cell:
+ * list items and KPIs one a line (LF) in it.  To a stream both
  * tables go one after the other, parted by an empty line; into a
  * directory (export_csv_write_dir) each gets its own file.
  */
@@ -33,10 +34,49 @@ static const char *csv_bool(bool b)
 	return b ? "yes" : "no";
 }
 
+/* A list lane in one cell, an item a line: items never hold a line
+ * break (model.h), so the cell splits back into the same items. */
+static void csv_list(FILE *out, const struct mot_list *l, bool last)
+{
+	struct strbuf b;
+
+	strbuf_init(&b);
+	for (size_t k = 0; k < l->n; k++)
+		strbuf_printf(&b, "%s%s", k ? "\n" : "", l->items[k]);
+	csv_field(out, b.s, last);
+	strbuf_free(&b);
+}
+
+/* The KPIs in one cell, a KPI a line in model_kpi_format()'s form. */
+static void csv_kpis(FILE *out, const struct mot_touchpoint *tp, bool last)
+{
+	struct strbuf b;
+
+	strbuf_init(&b);
+	for (size_t k = 0; k < tp->n_kpis; k++) {
+		char *line = model_kpi_format(&tp->kpis[k]);
+		strbuf_printf(&b, "%s%s", k ? "\n" : "", line);
+		free(line);
+	}
+	csv_field(out, b.s, last);
+	strbuf_free(&b);
+}
+
+static void csv_lanes(FILE *out, const struct mot_touchpoint *tp)
+{
+	csv_field(out, tp->thinking, false);
+	csv_list(out, &tp->pains, false);
+	csv_list(out, &tp->opportunities, false);
+	csv_field(out, tp->backstage, false);
+	csv_list(out, &tp->evidence, false);
+	csv_kpis(out, tp, true);
+}
+
 static void csv_touchpoints(FILE *out, const struct mot_journey *j)
 {
 	fputs("journey,key,name,stage,phase,channel,owner,controlled,emotion,"
-	      "critical,human,dwell,conversion,drop,notes\r\n", out);
+	      "critical,human,dwell,conversion,drop,notes,thinking,pains,"
+	      "opportunities,backstage,evidence,kpis\r\n", out);
 	for (size_t i = 0; i < j->n_touchpoints; i++) {
 		const struct mot_touchpoint *tp = &j->touchpoints[i];
 
@@ -54,7 +94,8 @@ static void csv_touchpoints(FILE *out, const struct mot_journey *j)
 		csv_number(out, tp->dwell, false);
 		csv_field(out, csv_bool(tp->conversion), false);
 		csv_number(out, tp->drop, false);
-		csv_field(out, tp->notes, true);
+		csv_field(out, tp->notes, false);
+		csv_lanes(out, tp);
 	}
 }
 

@@ -1,7 +1,8 @@
 /*
  * export_txt.c - the text journey map (`mot show`, `mot export -f txt`):
  * stage by stage, each touchpoint with its marks, emotion and details,
- * then its transitions; every line fitted to the width asked for.
+ * then its transitions, notes and lanes; every line fitted to the width
+ * asked for.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +89,77 @@ static void txt_stage_rule(FILE *out, enum mot_stage s, size_t count,
 	txt_line(out, b, width);
 }
 
+/* "label: text", a line of text each, the later ones under the first;
+ * tabs as spaces. */
+static void txt_text(FILE *out, const char *label, const char *text,
+		     int width, struct strbuf *b)
+{
+	const char *p = text;
+	int indent = 11 + util_utf8_width(label) + 2;
+
+	if (util_str_empty(text))
+		return;
+	strbuf_printf(b, "%11s%s: ", "", label);
+	for (;;) {
+		size_t n = strcspn(p, "\n");
+
+		strbuf_add(b, p, n);
+		for (char *c = b->s; *c; c++)
+			if (*c == '\t')
+				*c = ' ';
+		txt_line(out, b, width);
+		if (!p[n] || !p[n + 1])
+			break;
+		p += n + 1;
+		strbuf_printf(b, "%*s", indent, "");
+	}
+}
+
+/* "kpi: CSAT 3.9 of 5 (target 4.5: missed)" */
+static void txt_kpi(FILE *out, const struct mot_kpi *k, int width,
+		    struct strbuf *b)
+{
+	char num[32];
+	bool unit = !util_str_empty(k->unit);
+
+	strbuf_printf(b, "%11skpi: %s %s%s%s", "", k->name,
+		      model_format_number(k->value, num, sizeof num),
+		      unit ? " " : "", unit ? k->unit : "");
+	if (k->has_target)
+		strbuf_printf(b, " (target %s%s: %s)",
+			      k->lower_better ? "at most " : "",
+			      model_format_number(k->target, num, sizeof num),
+			      model_kpi_missed(k) ? "missed" : "met");
+	txt_line(out, b, width);
+}
+
+/* The lanes under a card, each line labelled: read top to bottom they
+ * are the rows of the wall map. */
+static void txt_lanes(FILE *out, const struct mot_touchpoint *tp, int width,
+		      struct strbuf *b)
+{
+	static const struct {
+		enum mot_lane lane;
+		const char *label;
+	} lists[] = {
+		{ MOT_LANE_PAINS, "pain" },
+		{ MOT_LANE_OPPORTUNITIES, "opportunity" },
+	};
+
+	txt_text(out, "thinking", tp->thinking, width, b);
+	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+		const struct mot_list *list = model_lane_list_const(tp,
+							lists[l].lane);
+		for (size_t k = 0; k < list->n; k++)
+			txt_text(out, lists[l].label, list->items[k], width, b);
+	}
+	txt_text(out, "backstage", tp->backstage, width, b);
+	for (size_t k = 0; k < tp->evidence.n; k++)
+		txt_text(out, "evidence", tp->evidence.items[k], width, b);
+	for (size_t k = 0; k < tp->n_kpis; k++)
+		txt_kpi(out, &tp->kpis[k], width, b);
+}
+
 static void txt_touchpoint(FILE *out, const struct mot_journey *j, size_t i,
 			   int width, struct strbuf *b)
 {
@@ -131,6 +203,7 @@ static void txt_touchpoint(FILE *out, const struct mot_journey *j, size_t i,
 				*p = ' ';
 		txt_line(out, b, width);
 	}
+	txt_lanes(out, tp, width, b);
 }
 
 static void txt_personas(FILE *out, const struct mot_journey *j, int width,

@@ -158,20 +158,26 @@ static bool model_text_same(const char *a, const char *b)
 	return util_streq(a && *a ? a : NULL, b && *b ? b : NULL);
 }
 
-bool model_lanes_equal(const struct mot_touchpoint *a,
-		       const struct mot_touchpoint *b)
+bool model_kpis_equal(const struct mot_touchpoint *a,
+		      const struct mot_touchpoint *b)
 {
-	if (!model_text_same(a->thinking, b->thinking) ||
-	    !model_text_same(a->backstage, b->backstage) ||
-	    !model_list_equal(&a->pains, &b->pains) ||
-	    !model_list_equal(&a->opportunities, &b->opportunities) ||
-	    !model_list_equal(&a->evidence, &b->evidence) ||
-	    a->n_kpis != b->n_kpis)
+	if (a->n_kpis != b->n_kpis)
 		return false;
 	for (size_t i = 0; i < a->n_kpis; i++)
 		if (!model_kpi_equal(&a->kpis[i], &b->kpis[i]))
 			return false;
 	return true;
+}
+
+bool model_lanes_equal(const struct mot_touchpoint *a,
+		       const struct mot_touchpoint *b)
+{
+	return model_text_same(a->thinking, b->thinking) &&
+	       model_text_same(a->backstage, b->backstage) &&
+	       model_list_equal(&a->pains, &b->pains) &&
+	       model_list_equal(&a->opportunities, &b->opportunities) &&
+	       model_list_equal(&a->evidence, &b->evidence) &&
+	       model_kpis_equal(a, b);
 }
 
 void model_lanes_free(struct mot_touchpoint *tp)

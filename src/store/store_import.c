@@ -60,12 +60,16 @@ int store_insert_touchpoint(struct store *s, int64_t jid,
 	store_bind_double(st, 14, tp->drop);
 	store_bind_text(st, 15, tp->notes);
 	store_bind_int(st, 16, position);
+	store_bind_text(st, 17, tp->thinking);
+	store_bind_text(st, 18, tp->backstage);
 	rc = store_exec_stmt(s, st);
 	if (rc == STORE_EXISTS)
 		return store_fail(s, rc, "touchpoint '%s' exists already",
 				  tp->key);
 	if (rc == STORE_OK)
 		*id = store_last_id(s);
+	if (rc == STORE_OK)
+		rc = store_lanes_insert(s, jid, *id, tp);
 	return rc;
 }
 

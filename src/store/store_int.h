@@ -12,6 +12,7 @@
  *   store_touchpoint.c  touchpoints, transitions and entries
  *   store_persona.c     personas
  *   store_scenario.c    what-if scenarios
+ *   store_lanes.c       a touchpoint's lane lists and KPIs
  *
  * Code outside store_stmt.c and store_open.c runs statements only through
  * the store_prepare / store_bind_* / store_step / store_col_* helpers
@@ -77,6 +78,12 @@ enum store_sql_id {
 	SQL_SC_INSERT,
 	SQL_SC_LIST,
 	SQL_SC_DELETE,
+	SQL_LANE_LOAD,
+	SQL_LANE_INSERT,
+	SQL_LANE_CLEAR,
+	SQL_KPI_LOAD,
+	SQL_KPI_INSERT,
+	SQL_KPI_CLEAR,
 	SQL_COUNT
 };
 
@@ -179,5 +186,24 @@ int store_insert_journey(struct store *s, const struct mot_journey *j);
 /* Insert j, or with `replace` put it in place of the journey with its key. */
 int store_import_one(struct store *s, const struct mot_journey *j,
 		     bool replace);
+
+/* store_load.c: touchpoint row ids of a loaded journey, sorted by id. */
+struct store_idmap {
+	int64_t id;
+	size_t index;
+};
+/* The index in the journey of the touchpoint with row id `id`, or -1. */
+long store_idmap_find(const struct store_idmap *map, size_t n, int64_t id);
+
+/* store_lanes.c: the lane lists and KPIs of a touchpoint (thinking and
+ * backstage are touchpoint columns).  Insert them for a new row; replace
+ * them on an update (the row version check covers them); load all of a
+ * journey's into touchpoints already loaded. */
+int store_lanes_insert(struct store *s, int64_t jid, int64_t tpid,
+		       const struct mot_touchpoint *tp);
+int store_lanes_replace(struct store *s, int64_t jid, int64_t tpid,
+			const struct mot_touchpoint *tp);
+int store_lanes_load(struct store *s, int64_t jid, struct mot_journey *j,
+		     const struct store_idmap *map);
 
 #endif

@@ -6,16 +6,21 @@
 #include "store_int.h"
 #include "util.h"
 
-/* Touchpoint row ids of a loaded journey, sorted, to place transitions. */
-struct store_idmap {
-	int64_t id;
-	size_t index;
-};
-
+/* Touchpoint row ids of a loaded journey are sorted (store_idmap), to
+ * place transitions and lanes. */
 static int store_idmap_cmp(const void *a, const void *b)
 {
 	const struct store_idmap *x = a, *y = b;
 	return (x->id > y->id) - (x->id < y->id);
+}
+
+long store_idmap_find(const struct store_idmap *map, size_t n, int64_t id)
+{
+	struct store_idmap key = { id, 0 };
+	const struct store_idmap *m = n ? bsearch(&key, map, n, sizeof *map,
+						  store_idmap_cmp) : NULL;
+
+	return m ? (long)m->index : -1;
 }
 
 static int store_load_touchpoints(struct store *s, int64_t jid,
@@ -51,6 +56,8 @@ static int store_load_touchpoints(struct store *s, int64_t jid,
 		tp->drop = store_col_double(st, 13);
 		tp->notes = store_col_text(st, 14);
 		tp->version = store_col_int(st, 15);
+		tp->thinking = store_col_text(st, 16);
+		tp->backstage = store_col_text(st, 17);
 		*map = xrealloc(*map, (j->n_touchpoints + 1) * sizeof **map);
 		(*map)[j->n_touchpoints].id = store_col_int(st, 0);
 		(*map)[j->n_touchpoints].index = j->n_touchpoints;
@@ -194,6 +201,8 @@ int store_journey_load(struct store *s, const char *key,
 		rc = store_load_touchpoints(s, jid, out, &map);
 	if (rc == STORE_OK)
 		rc = store_load_transitions(s, jid, out, map);
+	if (rc == STORE_OK)
+		rc = store_lanes_load(s, jid, out, map);
 	if (rc == STORE_OK)
 		rc = store_load_entries(s, jid, out);
 	if (rc == STORE_OK)

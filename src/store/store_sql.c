@@ -41,14 +41,14 @@ const char *const store_sql[SQL_COUNT] = {
 	[SQL_TP_LOAD] =
 		"SELECT id, key, name, stage, phase, channel, owner, controlled,"
 		" emotion, critical, human, dwell, conversion, drop_rate, notes,"
-		" version FROM touchpoint WHERE journey_id = ?1"
+		" version, thinking, backstage FROM touchpoint WHERE journey_id = ?1"
 		" ORDER BY stage, position, id",
 	[SQL_TP_INSERT] =
 		"INSERT INTO touchpoint (journey_id, key, name, stage, phase,"
 		" channel, owner, controlled, emotion, critical, human, dwell,"
-		" conversion, drop_rate, notes, position)"
+		" conversion, drop_rate, notes, position, thinking, backstage)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-		" ?14, ?15, ?16)",
+		" ?14, ?15, ?16, ?17, ?18)",
 	[SQL_TP_FIND] =
 		"SELECT id, stage, position, version FROM touchpoint"
 		" WHERE journey_id = ?1 AND key = ?2",
@@ -56,8 +56,8 @@ const char *const store_sql[SQL_COUNT] = {
 		"UPDATE touchpoint SET key = ?3, name = ?4, phase = ?5, channel = ?6,"
 		" owner = ?7, controlled = ?8, emotion = ?9, critical = ?10,"
 		" human = ?11, dwell = ?12, conversion = ?13, drop_rate = ?14,"
-		" notes = ?15, version = version + 1"
-		" WHERE id = ?1 AND version = ?2",
+		" notes = ?15, thinking = ?16, backstage = ?17,"
+		" version = version + 1 WHERE id = ?1 AND version = ?2",
 	[SQL_TP_DELETE] = "DELETE FROM touchpoint WHERE id = ?1 AND version = ?2",
 	[SQL_TP_STAGE_COUNT] =
 		"SELECT count(*) FROM touchpoint WHERE journey_id = ?1 AND stage = ?2"
@@ -143,6 +143,21 @@ const char *const store_sql[SQL_COUNT] = {
 		" ORDER BY created DESC, id DESC",
 	[SQL_SC_DELETE] =
 		"DELETE FROM scenario WHERE id = ?1 AND journey_id = ?2",
+	[SQL_LANE_LOAD] =
+		"SELECT touchpoint_id, lane, text FROM lane_item"
+		" WHERE journey_id = ?1 ORDER BY touchpoint_id, lane, position",
+	[SQL_LANE_INSERT] =
+		"INSERT INTO lane_item (journey_id, touchpoint_id, lane, position,"
+		" text) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[SQL_LANE_CLEAR] = "DELETE FROM lane_item WHERE touchpoint_id = ?1",
+	[SQL_KPI_LOAD] =
+		"SELECT touchpoint_id, name, value, target, unit, lower_better"
+		" FROM kpi WHERE journey_id = ?1 ORDER BY touchpoint_id, position",
+	[SQL_KPI_INSERT] =
+		"INSERT INTO kpi (journey_id, touchpoint_id, position, name, value,"
+		" target, unit, lower_better) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		" ?8)",
+	[SQL_KPI_CLEAR] = "DELETE FROM kpi WHERE touchpoint_id = ?1",
 };
 
 /* Migrations: store_migrations[v] takes a database from user_version v to
@@ -236,4 +251,37 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  report TEXT NOT NULL,"
 	"  UNIQUE (journey_id, name)"
 	");",
+	/* 3: the lanes of the journey map.  Thinking and backstage are text
+	 * of the touchpoint; the lists (by lane key, in order) and the KPIs
+	 * are rows of their own, deleted with their touchpoint.  The UNIQUE
+	 * constraints lead with touchpoint_id, so they serve the cascade. */
+	"ALTER TABLE touchpoint ADD COLUMN thinking TEXT;"
+	"ALTER TABLE touchpoint ADD COLUMN backstage TEXT;"
+	"CREATE TABLE lane_item ("
+	"  id INTEGER PRIMARY KEY,"
+	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
+	"  touchpoint_id INTEGER NOT NULL"
+	"    REFERENCES touchpoint (id) ON DELETE CASCADE,"
+	"  lane TEXT NOT NULL CHECK (lane IN ('pains', 'opportunities',"
+	"    'evidence')),"
+	"  position INTEGER NOT NULL,"
+	"  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+	"  UNIQUE (touchpoint_id, lane, position)"
+	");"
+	"CREATE INDEX lane_item_journey ON lane_item (journey_id);"
+	"CREATE TABLE kpi ("
+	"  id INTEGER PRIMARY KEY,"
+	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
+	"  touchpoint_id INTEGER NOT NULL"
+	"    REFERENCES touchpoint (id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	"  value REAL NOT NULL,"
+	"  target REAL,"
+	"  unit TEXT,"
+	"  lower_better INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (touchpoint_id, position),"
+	"  UNIQUE (touchpoint_id, name)"
+	");"
+	"CREATE INDEX kpi_journey ON kpi (journey_id);",
 };

@@ -147,6 +147,8 @@ static void store_bind_tp_fields(struct store_stmt *st, const struct mot_touchpo
 	store_bind_int(st, 13, tp->conversion);
 	store_bind_double(st, 14, tp->drop);
 	store_bind_text(st, 15, tp->notes);
+	store_bind_text(st, 16, tp->thinking);
+	store_bind_text(st, 17, tp->backstage);
 }
 
 int store_touchpoint_update(struct store *s, const char *journey,
@@ -179,6 +181,8 @@ int store_touchpoint_update(struct store *s, const char *journey,
 		rc = store_check_hit(s, store_exec_stmt(s, st), true,
 				     "the touchpoint");
 	}
+	if (rc == STORE_OK)
+		rc = store_lanes_replace(s, jid, row.id, tp);
 	if (rc == STORE_OK && row.stage != (int64_t)tp->stage) {
 		rc = store_tp_close_gap(s, jid, &row);
 		if (rc == STORE_OK)

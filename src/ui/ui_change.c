@@ -125,7 +125,8 @@ static bool ui_tp_fields_same(const struct mot_touchpoint *a,
 		a->controlled == b->controlled && a->emotion == b->emotion &&
 		a->critical == b->critical && a->human == b->human &&
 		a->dwell == b->dwell && a->conversion == b->conversion &&
-		a->drop == b->drop && util_streq(a->notes, b->notes);
+		a->drop == b->drop && util_streq(a->notes, b->notes) &&
+		model_lanes_equal(a, b);
 }
 
 bool ui_tp_state_same(const struct ui_tp_state *a, const struct ui_tp_state *b)

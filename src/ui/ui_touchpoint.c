@@ -161,6 +161,13 @@ static char *ui_tp_what(const struct ui_tp_state *b, const struct ui_tp_state *a
 		{ x->conversion != y->conversion, "conversion mark" },
 		{ b->entry != a->entry, "entry weight" },
 		{ !util_streq(x->notes, y->notes), "notes" },
+		{ !util_streq(x->thinking, y->thinking), "thinking" },
+		{ !model_list_equal(&x->pains, &y->pains), "pains" },
+		{ !model_list_equal(&x->opportunities, &y->opportunities),
+		  "opportunities" },
+		{ !util_streq(x->backstage, y->backstage), "backstage" },
+		{ !model_list_equal(&x->evidence, &y->evidence), "evidence" },
+		{ !model_kpis_equal(x, y), "KPIs" },
 	};
 	const char *which = NULL;
 	int n = 0;

@@ -22,8 +22,6 @@
 #include "util.h"
 #include "workshop_int.h"
 
-#define WS_Z95 1.959963984540054
-
 /* --- settings ---------------------------------------------------------- */
 
 void ws_settings_init(struct ws_settings *s)
@@ -94,15 +92,8 @@ double ws_nps(const struct sim_result *r)
 void ws_unpaired_diff(const struct sim_result *b, const struct sim_result *s,
 		      double *diff, double *lo, double *hi)
 {
-	double nb = (double)b->customers, ns = (double)s->customers;
-	double pb = ws_div((double)b->conversions, nb);
-	double ps = ws_div((double)s->conversions, ns);
-	double var = ws_div(pb * (1 - pb), nb) + ws_div(ps * (1 - ps), ns);
-	double half = WS_Z95 * sqrt(var > 0 ? var : 0);
-
-	*diff = ps - pb;
-	*lo = *diff - half;
-	*hi = *diff + half;
+	sim_unpaired_diff(b->conversions, b->customers, s->conversions,
+			  s->customers, diff, lo, hi);
 }
 
 void ws_difference(const struct ws_outcome *o, double *diff, double *lo,
@@ -136,18 +127,13 @@ double ws_removal_effect(const struct sim_result *r, size_t i)
 }
 
 /* As rep_emotion in src/sim/sim_report.c: the paired difference of the
- * customers walked again. */
+ * customers walked again (its interval is not needed here). */
 double ws_emotion_gain(const struct sim_result *r, size_t i)
 {
-	struct sim_pair p;
-	double d, lo, hi;
-
 	if (i >= r->n || r->impact_customers == 0)
 		return 0;
-	p.gained = r->emo_up[i];
-	p.lost = r->emo_down[i];
-	sim_pair_diff(&p, r->impact_customers, &d, &lo, &hi);
-	return d;
+	return ((double)r->emo_up[i] - (double)r->emo_down[i]) /
+	       (double)r->impact_customers;
 }
 
 struct ws_ranked {

@@ -8,8 +8,8 @@
 
 #include "workshop.h"
 
-/* Two independent proportions: the normal interval of their difference
- * (scenario minus baseline). */
+/* Two independent proportions: Newcombe's interval of their difference
+ * (scenario minus baseline), as sim_unpaired_diff. */
 void ws_unpaired_diff(const struct sim_result *b, const struct sim_result *s,
 		      double *diff, double *lo, double *hi);
 

@@ -614,7 +614,8 @@ static void test_upgrade_from_v1(void **state)
 	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
 			 STORE_OK);
 	assert_false(created);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
 	assert_int_equal(query_int(f->path, "PRAGMA application_id"),
 			 0x6d6f7421);
 	/* everything as it was, versions and times included */
@@ -658,7 +659,8 @@ static void test_upgrade_from_v1(void **state)
 	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
 			 STORE_OK);
 	assert_false(created);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
 }
 
 /* A migration that fails leaves the database at version 1, whole: here a
@@ -744,11 +746,16 @@ static void test_newer_schema_refused(void **state)
 	struct store *s = NULL;
 	char err[256];
 
-	make_v1(f->path, "PRAGMA user_version = 3");
+	char *newer = xasprintf("PRAGMA user_version = %d",
+				STORE_SCHEMA_VERSION + 1);
+
+	make_v1(f->path, newer);
+	free(newer);
 	assert_int_equal(store_open(f->path, &s, NULL, err, sizeof err),
 			 STORE_ERROR);
 	assert_non_null(strstr(err, "newer mot"));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION + 1);
 }
 
 int main(void)

@@ -500,6 +500,99 @@ static void test_new_change_forgets_redo(void **state)
 	ui_undo_free(&u);
 }
 
+/* Lanes as the form leaves them: every lane, hostile text. */
+static void set_lanes(struct mot_touchpoint *tp, const char *pain)
+{
+	struct mot_kpi k;
+
+	free(tp->thinking);
+	tp->thinking = xstrdup("\"Is this covered?\"\n<&> :#;| 検索 🚗");
+	model_list_add(&tp->pains, pain);
+	model_list_add(&tp->opportunities, "Call back in 10 minutes");
+	free(tp->backstage);
+	tp->backstage = xstrdup("Claims desk; tow partner");
+	model_list_add(&tp->evidence, "Interview 7");
+	model_kpi_init(&k);
+	k.name = xstrdup("CSAT");
+	k.value = 3.9;
+	k.has_target = true;
+	k.target = 4.5;
+	model_kpi_add(tp, &k);
+	model_kpi_free(&k);
+}
+
+/* A change to the lanes alone is written, undone and redone. */
+static void test_lanes_undo_redo(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct ui_undo u;
+	struct ui_change *c;
+	struct mot_journey j;
+	char *before, *after, *now, msg[512];
+
+	ui_fixture_import(f->s, "j");
+	before = text_of(f->s, "j");
+	ui_undo_init(&u);
+	c = tp_change(f->s, "buy");
+	set_lanes(&c->tp[UI_AFTER].tp, "Has to read the number in the dark");
+	assert_int_equal(do_change(f, &u, c), STORE_OK);
+	after = text_of(f->s, "j");
+	assert_non_null(strstr(after, "Has to read the number in the dark"));
+	ui_fixture_load(f->s, "j", &j);
+	assert_true(model_lanes_equal(&c->tp[UI_AFTER].tp,
+				      &j.touchpoints[ui_fixture_find(&j, "buy")]));
+	model_journey_free(&j);
+	assert_int_equal(ui_undo_undo(&u, f->s, msg, sizeof msg, NULL),
+			 STORE_OK);
+	now = text_of(f->s, "j");
+	assert_string_equal(now, before);
+	free(now);
+	assert_int_equal(ui_undo_redo(&u, f->s, msg, sizeof msg, NULL),
+			 STORE_OK);
+	now = text_of(f->s, "j");
+	assert_string_equal(now, after);
+	free(now);
+	free(after);
+	free(before);
+	ui_undo_free(&u);
+}
+
+/* Undo never writes over lanes another mot changed since. */
+static void test_lanes_undo_refuses_over_others(void **state)
+{
+	struct ui_fixture *f = *state;
+	struct store *other;
+	struct mot_journey j;
+	struct ui_undo u;
+	struct ui_change *c;
+	char err[256], msg[512];
+	size_t i;
+
+	ui_fixture_import(f->s, "j");
+	ui_undo_init(&u);
+	c = tp_change(f->s, "buy");
+	set_lanes(&c->tp[UI_AFTER].tp, "mine");
+	assert_int_equal(do_change(f, &u, c), STORE_OK);
+	assert_int_equal(store_open(f->path, &other, NULL, err, sizeof err),
+			 STORE_OK);
+	ui_fixture_load(other, "j", &j);
+	i = ui_fixture_find(&j, "buy");
+	model_list_add(&j.touchpoints[i].pains, "theirs");
+	assert_int_equal(store_touchpoint_update(other, "j", "buy",
+						 &j.touchpoints[i]), STORE_OK);
+	model_journey_free(&j);
+	store_close(other);
+	assert_int_equal(ui_undo_undo(&u, f->s, msg, sizeof msg, NULL),
+			 STORE_CONFLICT);
+	assert_non_null(strstr(msg, "changed by another mot"));
+	ui_fixture_load(f->s, "j", &j);
+	i = ui_fixture_find(&j, "buy");
+	assert_int_equal(j.touchpoints[i].pains.n, 2);
+	assert_string_equal(j.touchpoints[i].pains.items[1], "theirs");
+	model_journey_free(&j);
+	ui_undo_free(&u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -522,6 +615,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_undo_refuses_over_others,
 						ui_fixture_setup, ui_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_stale_change_refused,
+						ui_fixture_setup, ui_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_lanes_undo_redo,
+						ui_fixture_setup, ui_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_lanes_undo_refuses_over_others,
 						ui_fixture_setup, ui_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_new_change_forgets_redo,
 						ui_fixture_setup, ui_fixture_teardown),

@@ -451,6 +451,12 @@ static void test_compare_paired(void **state)
 	o->paired = false;
 	ws_difference(o, &d2, &lo2, &hi2, &sig);
 	assert_true(fabs(d - d2) < 1e-12);
+	{	/* Newcombe's interval, as the engine has it */
+		double d3, lo3, hi3;
+		sim_unpaired_diff(rb.conversions, rb.customers, rc.conversions,
+				  rc.customers, &d3, &lo3, &hi3);
+		assert_true(d2 == d3 && lo2 == lo3 && hi2 == hi3);
+	}
 	assert_true(hi2 - lo2 > 1.5 * (hi - lo));
 	sim_result_free(&rb);
 	sim_result_free(&rc);
@@ -464,13 +470,24 @@ static void test_compare_paired(void **state)
 
 /* A touchpoint added: two independent runs of the same seed, and the
  * two-proportion interval. */
+/* Wilson's 95% interval of a rate p of n, written out. */
+static void wilson(double p, double n, double out[2])
+{
+	double z = 1.959963984540054, den = 1 + z * z / n;
+	double mid = (p + z * z / (2 * n)) / den;
+	double half = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den;
+
+	out[0] = mid - half;
+	out[1] = mid + half;
+}
+
 static void test_compare_unpaired(void **state)
 {
 	struct mot_journey base, cur;
 	struct ws_settings s;
 	struct ws_outcome *o;
 	struct sim_result rb, rc;
-	double d, lo, hi, pb, pc, half;
+	double d, lo, hi, pb, pc, wb[2], wc[2];
 	bool sig;
 
 	(void)state;
@@ -493,12 +510,15 @@ static void test_compare_unpaired(void **state)
 	assert_same_counts(&o->res, &rc);
 	pb = (double)rb.conversions / 30000.0;
 	pc = (double)rc.conversions / 30000.0;
-	half = 1.959963984540054 * sqrt(pb * (1 - pb) / 30000.0 +
-					pc * (1 - pc) / 30000.0);
+	/* Newcombe's hybrid score interval: the Wilson intervals of both. */
+	wilson(pb, 30000, wb);
+	wilson(pc, 30000, wc);
 	ws_difference(o, &d, &lo, &hi, &sig);
 	assert_true(fabs(d - (pc - pb)) < 1e-15);
-	assert_true(fabs(lo - (pc - pb - half)) < 1e-15);
-	assert_true(fabs(hi - (pc - pb + half)) < 1e-15);
+	assert_true(fabs(lo - (pc - pb - sqrt((pc - wc[0]) * (pc - wc[0]) +
+					      (wb[1] - pb) * (wb[1] - pb)))) < 1e-15);
+	assert_true(fabs(hi - (pc - pb + sqrt((wc[1] - pc) * (wc[1] - pc) +
+					      (pb - wb[0]) * (pb - wb[0])))) < 1e-15);
 	assert_true(pc > pb && sig);
 	ws_outcome_free(o);
 	/* The other way round: as significant, below 0. */

@@ -46,7 +46,31 @@ def expect_touchpoints(j, tps):
              yn(t.get("controlled", True)), str(t.get("emotion", 0)),
              yn(t.get("critical", False)), yn(t.get("human", False)),
              t.get("dwell", 0), yn(t.get("conversion", False)),
-             t.get("drop", 0), t.get("notes", "")] for t in tps]
+             t.get("drop", 0), t.get("notes", "")] + lanes(t) for t in tps]
+
+
+def kpi_line(k):
+    """The one-line KPI form of mot(1): NAME | VALUE | TARGET | UNIT | lower"""
+    def esc(s):
+        return s.replace("\\", "\\\\").replace("|", "\\|")
+
+    def n(v):
+        return repr(float(v)).removesuffix(".0") if float(v).is_integer() \
+            else repr(float(v))
+    parts = [esc(k["name"]), n(k["value"]),
+             n(k["target"]) if "target" in k else "", esc(k.get("unit", "")),
+             "lower" if k.get("better") == "lower" else ""]
+    while parts[-1] == "":
+        parts.pop()
+    return " | ".join(parts).replace(" |  |", " | |").replace(" |  |", " | |")
+
+
+def lanes(t):
+    """The lane cells: text as is, lists and KPIs one a line."""
+    return [t.get("thinking", ""), "\n".join(t.get("pains", [])),
+            "\n".join(t.get("opportunities", [])), t.get("backstage", ""),
+            "\n".join(t.get("evidence", [])),
+            "\n".join(kpi_line(k) for k in t.get("kpis", []))]
 
 
 def expect_transitions(j, tps):
