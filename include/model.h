@@ -279,14 +279,9 @@ bool model_text_ok(const char *s, size_t max, bool multiline, char *why,
  */
 void model_validate_fields(const struct mot_journey *j, struct mot_diags *d);
 /*
- * A journey with touchpoints needs an entry (an error in a file, for
- * import and validate alike; the designer allows it while work goes on).
- */
-void model_validate_entries(const struct mot_journey *j, struct mot_diags *d);
-/*
- * Graph checks: model_validate_entries, touchpoints no entry reaches, touchpoints
- * from which no conversion is reachable, stages with no touchpoint, persona
- * shares not summing to 1, no conversion at all (warnings).
+ * Graph checks, all warnings: touchpoints but no entry, touchpoints no
+ * entry reaches, touchpoints from which no conversion is reachable, stages
+ * with no touchpoint, persona shares not summing to 1, no conversion.
  */
 void model_validate_graph(const struct mot_journey *j, struct mot_diags *d);
 /* Both of the above. */

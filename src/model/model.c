@@ -664,12 +664,6 @@ static void model_check_reach(const struct mot_journey *j,
 	free(after_conv);
 }
 
-void model_validate_entries(const struct mot_journey *j, struct mot_diags *d)
-{
-	if (j->n_touchpoints > 0 && j->n_entries == 0)
-		ERR(d, "entries", "no entry: customers cannot start anywhere");
-}
-
 void model_validate_graph(const struct mot_journey *j, struct mot_diags *d)
 {
 	struct model_graph g;
@@ -678,7 +672,12 @@ void model_validate_graph(const struct mot_journey *j, struct mot_diags *d)
 		WARN(d, "touchpoints", "the journey has no touchpoints");
 		return;
 	}
-	model_validate_entries(j, d);
+	/* A warning, as for validate's other findings of a journey that
+	 * loads but will not simulate: the designer lets a journey grow
+	 * before its first entry, and what it exports imports again. */
+	if (j->n_entries == 0)
+		WARN(d, "entries", "no entry: customers cannot start anywhere, "
+		     "so the journey cannot be simulated");
 	model_graph_build(j, &g);
 	model_check_reach(j, &g, d);
 	model_graph_free(&g);

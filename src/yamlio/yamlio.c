@@ -493,13 +493,8 @@ static int yamlio_load(const char *data, size_t len, struct mot_journey *j,
 	if (yamlio_scan(data, len, &marks, d) == 0 &&
 	    yamlio_cyaml(data, len, &marks, j, d) == 0) {
 		model_validate_fields(j, d);
-		/* import refuses what validate calls an error */
-		if (d->errors == errors) {
-			if (graph)
-				model_validate_graph(j, d);
-			else
-				model_validate_entries(j, d);
-		}
+		if (graph && d->errors == errors)
+			model_validate_graph(j, d);
 		rc = d->errors == errors ? 0 : -1;
 	}
 	util_locale_c_leave(&loc);

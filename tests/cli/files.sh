@@ -152,11 +152,3 @@ printf 'key: x\ntitle: [\n' >"$T/bad.yaml"
 expect_rc "validate - of a broken file" 1 "$MOT" validate - <"$T/bad.yaml"
 expect_err "the error names <stdin> and the line" "^<stdin>:[0-9]+:[0-9]+: error"
 expect_rc "- twice is refused" 2 "$MOT" import - - <"$T/stdin.yaml"
-
-# --- a journey with touchpoints and no entry: import agrees with validate ----
-printf 'key: no-entry\ntitle: T\ntouchpoints:\n  - key: a\n    name: A\n    stage: fmot\n' \
-	>"$T/no-entry.yaml"
-expect_rc "validate calls touchpoints without an entry an error" 1 \
-	"$MOT" validate "$T/no-entry.yaml"
-expect_rc "import refuses it too" 1 "$MOT" import "$T/no-entry.yaml"
-expect_err "with the same message" "no entry: customers cannot start anywhere"
