@@ -404,6 +404,9 @@ int ui_layout_curve_row(int emotion, int h);
 char ui_layout_spark(int emotion);
 /* "+2", "0", "-3" */
 const char *ui_layout_emotion(int emotion);
+/* A difference with its sign, "+1.25", "-3", and 0 without one: what
+ * rounds to zero is "0" (or "0.00"), never "-0". */
+char *ui_format_signed(double v, int decimals, char *buf, size_t len);
 /* "1 card", "3 cards": the count and the right word, in a buffer that
  * lives until the fourth call after (for one message's arguments). */
 const char *ui_plural(size_t n, const char *one, const char *many);

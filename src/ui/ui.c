@@ -276,6 +276,7 @@ static void ui_free(struct ui *ui)
 	ui_journeys_free(ui);
 	ui_undo_free(&ui->undo);
 	free(ui->search);
+	free(ui->export_dir);
 	if (ui->term_in)
 		fclose(ui->term_in);
 	free(ui);

@@ -181,6 +181,7 @@ struct ui {
 	int idle;                    /* quiet input timeouts in a row */
 	char *search;                /* the last search */
 	bool form_long;              /* forms show every field (Ctrl-F) */
+	char *export_dir;            /* the folder exports go to (ui_export.c) */
 	struct ui_journeys_state journeys;
 	struct ui_map_state map;
 	struct ui_trans_state trans;
@@ -350,6 +351,10 @@ void ui_personas_open(struct ui *ui);
 void ui_meta_edit(struct ui *ui);
 /* ui_help.c */
 void ui_help_open(struct ui *ui);
+/* ui_export.c: ask where to write `file` (a name), offering the export
+ * folder; the whole path (malloc'ed), or NULL when cancelled or when a
+ * file there is not to be replaced. */
+char *ui_export_ask(struct ui *ui, const char *file);
 /* ui_export.c: pick a format and a file name, write the journey. */
 void ui_export(struct ui *ui, const struct mot_journey *j);
 /* "Could not write PATH: reason" on the status line, from the err of a

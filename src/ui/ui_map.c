@@ -90,8 +90,9 @@ static void ui_map_draw(struct ui *ui)
 	ui_layout_map(l, ui->cols, ui->rows, st->stage, st->first_stage);
 	st->first_stage = l->first_stage;
 	if (!ui_sim_headline(ui, right, sizeof right))
-		snprintf(right, sizeof right, "%zu touchpoints",
-			 ui->view.j.n_touchpoints);
+		snprintf(right, sizeof right, "%s",
+			 ui_plural(ui->view.j.n_touchpoints, "touchpoint",
+				   "touchpoints"));
 	ui_title(ui, ui->view.j.title, right);
 	for (int s = l->first_stage; s < l->first_stage + l->n_stages; s++)
 		ui_map_column(ui, l, s);
