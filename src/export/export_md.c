@@ -44,10 +44,13 @@ static const char *md_line_start(FILE *out, const char *s)
  * and every line begins so that it cannot open a block; line breaks at
  * the end are dropped (a hard break cannot end a paragraph).
  */
-static void md_text_lines(FILE *out, const char *s, const char *hard)
+static void md_text_lines(FILE *out, const char *text, const char *hard)
 {
-	s = s ? md_line_start(out, s) : NULL;
-	for (; s && *s; s++) {
+	/* control characters written visibly ("^["), never raw */
+	char *vis = util_text_visible(text, false);
+	const char *s = md_line_start(out, vis);
+
+	for (; *s; s++) {
 		if (*s == '\r')
 			continue;
 		if (*s == '\n' && s[1 + strspn(s + 1, "\r\n")] == '\0')
@@ -61,6 +64,7 @@ static void md_text_lines(FILE *out, const char *s, const char *hard)
 			fputc(*s, out);
 		}
 	}
+	free(vis);
 }
 
 /* Text on one line: a table cell, a heading, a list item. */
@@ -277,8 +281,8 @@ static void md_personas(FILE *out, const struct mot_journey *j)
 	}
 }
 
-static int md_write(FILE *out, const struct mot_journey *j,
-		    const struct export_options *opt)
+int export_md(FILE *out, const struct mot_journey *j,
+	      const struct export_options *opt, char *err, size_t errlen)
 {
 	unsigned lanes = export_lanes_pick(j, opt ? opt->lanes : 0,
 					   EXPORT_LANES_ALL);
@@ -289,10 +293,4 @@ static int md_write(FILE *out, const struct mot_journey *j,
 	md_transitions(out, j);
 	md_personas(out, j);
 	return ferror(out) ? -1 : 0;
-}
-
-int export_md(FILE *out, const struct mot_journey *j,
-	      const struct export_options *opt)
-{
-	return export_c_locale(md_write, out, j, opt);
 }
