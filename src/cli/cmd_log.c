@@ -21,15 +21,17 @@ static const struct cli_command cmd_log_subs[] = {
 	{ "log import", "JOURNEY FILE [--map MAP.yaml] [--name NAME] [--replace] "
 	  "[--format csv|xes] [--case C] [--activity A] [--timestamp T]",
 	  "read an event log (CSV or XES) and keep it with the journey",
-	  NULL, cmd_log_import },
-	{ "log list", "[JOURNEY]", "list the event logs", NULL, cmd_log_list },
-	{ "log rm", "JOURNEY NAME...", "delete event logs", NULL, cmd_log_rm },
+	  NULL, cmd_log_import, false },
+	{ "log list", "[JOURNEY]", "list the event logs", NULL, cmd_log_list,
+	  true },
+	{ "log rm", "JOURNEY NAME...", "delete event logs", NULL, cmd_log_rm,
+	  false },
 	{ "log compare", "JOURNEY [--log NAME] [-f text|json|csv]",
 	  "what customers did against what the journey says", NULL,
-	  cmd_log_compare },
+	  cmd_log_compare, true },
 	{ "log fit", "JOURNEY [--log NAME] [--as NEW_KEY | -o FILE.yaml] "
 	  "[--prior N]", "a journey with weights and drops fitted to a log",
-	  NULL, cmd_log_fit },
+	  NULL, cmd_log_fit, false },
 };
 
 #define CMD_LOG_NSUBS (sizeof cmd_log_subs / sizeof cmd_log_subs[0])
@@ -53,6 +55,8 @@ int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 			  "compare, fit)", argv[1]);
 		return CLI_USAGE;
 	}
+	/* `log` as a whole may write; list and compare only read. */
+	ctx->read_only = sub->reads_only;
 	return sub->run(ctx, argc - 1, argv + 1);
 }
 

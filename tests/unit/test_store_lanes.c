@@ -363,7 +363,7 @@ static void test_upgrade_from_v2(void **state)
 	edit_lanes(tp);
 	assert_int_equal(store_touchpoint_update(f->s, "claim", "call", tp),
 			 STORE_OK);
-	assert_int_equal(tp->version, 5);
+	assert_true(tp->version > 9);	/* above every version there was */
 	model_journey_free(&j);
 	assert_int_equal(store_journey_load(f->s, "claim", &j), STORE_OK);
 	tp = tp_of(&j, "call");

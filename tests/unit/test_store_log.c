@@ -3,7 +3,7 @@
  * of every shape stored and loaded back, names unique per journey,
  * replace, the list, delete, what happens to logs when their journey is
  * deleted, renamed, re-imported or copied and when a touchpoint is
- * renamed; and the upgrade of a frozen version-3 database in place, all
+ * renamed; and the upgrade of a frozen version-4 database in place, all
  * or nothing.
  */
 #include <setjmp.h>
@@ -377,10 +377,10 @@ static void test_damaged(void **state)
 	assert_null(l.cases);
 }
 
-/* --- the upgrade from version 3 -------------------------------------------- */
+/* --- the upgrade from version 4 -------------------------------------------- */
 
-/* The schema of version 3, frozen as it shipped. */
-static const char v3_schema[] =
+/* The schema of version 4, frozen as it shipped. */
+static const char v4_schema[] =
 	"CREATE TABLE journey ("
 	"  id INTEGER PRIMARY KEY,"
 	"  key TEXT NOT NULL UNIQUE,"
@@ -494,9 +494,18 @@ static const char v3_schema[] =
 	"  UNIQUE (touchpoint_id, position),"
 	"  UNIQUE (touchpoint_id, name)"
 	");"
-	"CREATE INDEX kpi_journey ON kpi (journey_id);";
+	"CREATE INDEX kpi_journey ON kpi (journey_id);"
+	"CREATE TABLE generation ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  value INTEGER NOT NULL"
+	");"
+	"INSERT INTO generation (id, value) SELECT 1, max("
+	"  (SELECT coalesce(max(version), 0) FROM journey),"
+	"  (SELECT coalesce(max(version), 0) FROM touchpoint),"
+	"  (SELECT coalesce(max(version), 0) FROM transition),"
+	"  (SELECT coalesce(max(version), 0) FROM persona));";
 
-static const char v3_data[] =
+static const char v4_data[] =
 	"INSERT INTO journey VALUES (1, 'old', 'Old journey', NULL, 1000, 2000, 7);"
 	"INSERT INTO touchpoint (id, journey_id, key, name, stage, position)"
 	"  VALUES (1, 1, 't0', 'Advert', 0, 0);"
@@ -508,24 +517,25 @@ static const char v3_data[] =
 	"  report) VALUES (1, 'what if', 3000, 100, 1, '{}');"
 	"INSERT INTO lane_item (journey_id, touchpoint_id, lane, position, text)"
 	"  VALUES (1, 1, 'pains', 0, 'Too loud');"
+	"UPDATE generation SET value = 9;"
 	"PRAGMA application_id = 1836020769;"
-	"PRAGMA user_version = 3;";
+	"PRAGMA user_version = 4;";
 
-static void make_v3(const char *path, const char *extra)
+static void make_v4(const char *path, const char *extra)
 {
 	sqlite3 *db;
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, v3_schema, NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db, v4_schema, NULL, NULL, NULL),
 			 SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, v3_data, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, v4_data, NULL, NULL, NULL), SQLITE_OK);
 	if (extra)
 		assert_int_equal(sqlite3_exec(db, extra, NULL, NULL, NULL),
 				 SQLITE_OK);
 	sqlite3_close(db);
 }
 
-static void test_upgrade_from_v3(void **state)
+static void test_upgrade_from_v4(void **state)
 {
 	struct fixture *f = *state;
 	struct store_scenario *sc;
@@ -534,11 +544,11 @@ static void test_upgrade_from_v3(void **state)
 	char err[256];
 	size_t n;
 
-	make_v3(f->path, NULL);
+	make_v4(f->path, NULL);
 	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
 			 STORE_OK);
 	assert_false(created);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 4);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
 	assert_int_equal(store_journey_load(f->s, "old", &j), STORE_OK);
 	assert_int_equal(j.version, 7);
 	assert_int_equal(j.n_touchpoints, 2);
@@ -556,20 +566,20 @@ static void test_upgrade_from_v3(void **state)
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM log_part"), 0);
 }
 
-/* A migration that fails leaves version 3 whole. */
+/* A migration that fails leaves version 4 whole. */
 static void test_failed_upgrade_changes_nothing(void **state)
 {
 	struct fixture *f = *state;
 	struct store *s = NULL;
 	char err[256];
 
-	make_v3(f->path, "CREATE TABLE log_part (mine TEXT);"
+	make_v4(f->path, "CREATE TABLE log_part (mine TEXT);"
 		"INSERT INTO log_part VALUES ('keep me')");
 	assert_int_equal(store_open(f->path, &s, NULL, err, sizeof err),
 			 STORE_ERROR);
 	assert_null(s);
 	assert_non_null(strstr(err, "log_part"));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 4);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM scenario"), 1);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM lane_item"), 1);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM sqlite_master "
@@ -587,7 +597,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_load_delete, setup_open, teardown),
 		cmocka_unit_test_setup_teardown(test_follows_journey, setup_open, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_upgrade_from_v3, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_from_v4, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_upgrade_changes_nothing, setup, teardown),
 	};
 
