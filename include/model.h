@@ -212,6 +212,15 @@ bool model_lanes_equal(const struct mot_touchpoint *a,
 		       const struct mot_touchpoint *b);
 
 /*
+ * The text rule of the lanes: at most `max` bytes of UTF-8, no control
+ * characters and no line break, except that `multiline` text may hold
+ * U+000A line breaks and tabs.  Returns true, or false with the reason in
+ * why ("a line break (U+000A) is not allowed here: one line per item").
+ */
+bool model_lane_text_ok(const char *s, size_t max, bool multiline, char *why,
+			size_t len);
+
+/*
  * A KPI as one line of text, the form the designer's form and the CSV and
  * text exports use:  NAME | VALUE | TARGET | UNIT | lower
  * Trailing empty parts are left out ("CSAT | 3.9 | 4.5 | of 5",

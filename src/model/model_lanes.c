@@ -408,47 +408,55 @@ int model_kpi_parse(const char *line, struct mot_kpi *out, char *err,
  * separators are refused everywhere: YAML turns them into U+000A, so they
  * would not come back from a file as they went in.
  */
-static void model_check_lane_text(struct mot_diags *d, const char *path,
-				  const char *s, size_t max, bool multiline,
-				  bool required)
+bool model_lane_text_ok(const char *s, size_t max, bool multiline, char *why,
+			size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t len, i = 0, n;
+	size_t n, i = 0, bytes = s ? strlen(s) : 0;
 	uint32_t cp;
 
-	if (required && util_str_empty(s)) {
-		ERR(d, path, "must not be empty");
-		return;
+	if (bytes > max) {
+		snprintf(why, len, "longer than %zu bytes", max);
+		return false;
 	}
-	if (!s)
-		return;
-	len = strlen(s);
-	if (len > max) {
-		ERR(d, path, "longer than %zu bytes", max);
-		return;
-	}
-	for (; i < len; i += n) {
-		n = util_utf8_seq(p + i, len - i, &cp);
+	for (; i < bytes; i += n) {
+		n = util_utf8_seq(p + i, bytes - i, &cp);
 		if (n == 0) {
-			ERR(d, path, "not valid UTF-8");
-			return;
+			snprintf(why, len, "not valid UTF-8");
+			return false;
 		}
 		if (multiline && (cp == '\n' || cp == '\t'))
 			continue;
 		if (cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
 		    cp == '\n') {
-			ERR(d, path, multiline ? "U+%04X: the only line break "
-			    "allowed is U+000A (\\n)" : "a line break (U+%04X) "
-			    "is not allowed here: one line per item",
-			    (unsigned)cp);
-			return;
+			if (multiline)
+				snprintf(why, len, "U+%04X: the only line break "
+					 "allowed is U+000A (\\n)", (unsigned)cp);
+			else
+				snprintf(why, len, "a line break (U+%04X) is not "
+					 "allowed here: one line per item",
+					 (unsigned)cp);
+			return false;
 		}
 		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
-			ERR(d, path, "control character U+%04X is not allowed",
-			    (unsigned)cp);
-			return;
+			snprintf(why, len, "control character U+%04X is not "
+				 "allowed", (unsigned)cp);
+			return false;
 		}
 	}
+	return true;
+}
+
+static void model_check_lane_text(struct mot_diags *d, const char *path,
+				  const char *s, size_t max, bool multiline,
+				  bool required)
+{
+	char why[128];
+
+	if (required && util_str_empty(s))
+		ERR(d, path, "must not be empty");
+	else if (s && !model_lane_text_ok(s, max, multiline, why, sizeof why))
+		ERR(d, path, "%s", why);
 }
 
 static void model_check_list(struct mot_diags *d, size_t i, const char *lane,
