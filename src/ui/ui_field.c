@@ -205,6 +205,35 @@ void ui_field_end(struct ui_field *f)
 	f->cur = f->len;
 }
 
+bool ui_field_edit(struct ui_field *f, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACT_CHAR_LEFT:
+		ui_field_move(f, -1);
+		return true;
+	case UI_ACT_CHAR_RIGHT:
+		ui_field_move(f, 1);
+		return true;
+	case UI_ACT_LINE_START:
+		ui_field_home(f);
+		return true;
+	case UI_ACT_LINE_END:
+		ui_field_end(f);
+		return true;
+	case UI_ACT_BACKSPACE:
+		ui_field_backspace(f);
+		return true;
+	case UI_ACT_DELETE_CHAR:
+		ui_field_delete(f);
+		return true;
+	case UI_ACT_KILL_LINE:
+		ui_field_kill(f);
+		return true;
+	default:
+		return false;
+	}
+}
+
 void ui_field_cycle(struct ui_field *f, int delta)
 {
 	int n = f->kind == UI_FIELD_BOOL ? 2 : f->n_choices;
