@@ -220,12 +220,9 @@ int cli_parse_ulong(const char *opt, const char *s, unsigned long min,
 int cli_parse_double(const char *opt, const char *s, double min, double max,
 		     double *out)
 {
-	char *end;
 	double v;
 
-	errno = 0;
-	v = s ? strtod(s, &end) : 0;
-	if (!s || !*s || *end != '\0' || errno == ERANGE || !isfinite(v)) {
+	if (util_num_parse(s, &v) != 0) {
 		cli_error("%s: '%s' is not a number", opt, s ? s : "");
 		return -1;
 	}

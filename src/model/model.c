@@ -378,15 +378,50 @@ static void model_check_key(struct mot_diags *d, const char *path,
 		    "'-', starting with a letter or digit", key);
 }
 
+bool model_text_ok(const char *s, size_t max, bool multiline, char *why,
+		   size_t whylen)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = s ? strlen(s) : 0, n;
+	uint32_t cp;
+
+	if (len > max) {
+		snprintf(why, whylen, "longer than %zu bytes", max);
+		return false;
+	}
+	for (size_t i = 0; i < len; i += n) {
+		if ((n = util_utf8_seq(p + i, len - i, &cp)) == 0) {
+			snprintf(why, whylen, "not valid UTF-8");
+			return false;
+		}
+		if (multiline && (cp == '\n' || cp == '\t'))
+			continue;
+		if (cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
+		    cp == '\n') {
+			snprintf(why, whylen, multiline ? "U+%04X: the only line "
+				 "break allowed is U+000A (\\n)" : "a line break "
+				 "(U+%04X) is not allowed here: one line only",
+				 (unsigned)cp);
+			return false;
+		}
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+			snprintf(why, whylen, "control character U+%04X is not "
+				 "allowed", (unsigned)cp);
+			return false;
+		}
+	}
+	return true;
+}
+
 static void model_check_text(struct mot_diags *d, const char *path,
 			     const char *s, bool required)
 {
+	char why[96];
+
 	if (required && util_str_empty(s))
 		ERR(d, path, "must not be empty");
-	else if (s && strlen(s) > MOT_TEXT_MAX)
-		ERR(d, path, "longer than %d bytes", MOT_TEXT_MAX);
-	else if (s && !util_utf8_valid(s, strlen(s)))
-		ERR(d, path, "not valid UTF-8");
+	else if (!model_text_ok(s, MOT_TEXT_MAX, true, why, sizeof why))
+		ERR(d, path, "%s", why);
 }
 
 static void model_check_range(struct mot_diags *d, const char *path, double v,
@@ -669,8 +704,12 @@ void model_validate_graph(const struct mot_journey *j, struct mot_diags *d)
 		WARN(d, "touchpoints", "the journey has no touchpoints");
 		return;
 	}
+	/* A warning, as for validate's other findings of a journey that
+	 * loads but will not simulate: the designer lets a journey grow
+	 * before its first entry, and what it exports imports again. */
 	if (j->n_entries == 0)
-		ERR(d, "entries", "no entry: customers cannot start anywhere");
+		WARN(d, "entries", "no entry: customers cannot start anywhere, "
+		     "so the journey cannot be simulated");
 	model_graph_build(j, &g);
 	model_check_reach(j, &g, d);
 	model_graph_free(&g);
@@ -693,22 +732,5 @@ void model_validate(const struct mot_journey *j, struct mot_diags *d)
 
 char *model_format_number(double v, char *buf, size_t len)
 {
-	if (v == 0) {	/* also -0 */
-		snprintf(buf, len, "0");
-		return buf;
-	}
-	if (!isfinite(v)) {
-		snprintf(buf, len, "%s", isnan(v) ? ".nan" : v > 0 ? ".inf" : "-.inf");
-		return buf;
-	}
-	if (v == floor(v) && fabs(v) < 1e15) {
-		snprintf(buf, len, "%.0f", v);
-		return buf;
-	}
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(buf, len, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	return buf;
+	return util_num_format(v, buf, len);
 }

@@ -401,61 +401,16 @@ int model_kpi_parse(const char *line, struct mot_kpi *out, char *err,
 
 #define ERR(d, ...) model_diag_add((d), MOT_ERROR, __VA_ARGS__)
 
-/*
- * Text of a lane: at most `max` bytes of UTF-8, no control characters
- * (C0, DEL, C1) and no line break, except that multi-line text may hold
- * U+000A line breaks and tabs.  CR, NEL and the Unicode line and paragraph
- * separators are refused everywhere: YAML turns them into U+000A, so they
- * would not come back from a file as they went in.
- */
-bool model_lane_text_ok(const char *s, size_t max, bool multiline, char *why,
-			size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n, i = 0, bytes = s ? strlen(s) : 0;
-	uint32_t cp;
-
-	if (bytes > max) {
-		snprintf(why, len, "longer than %zu bytes", max);
-		return false;
-	}
-	for (; i < bytes; i += n) {
-		n = util_utf8_seq(p + i, bytes - i, &cp);
-		if (n == 0) {
-			snprintf(why, len, "not valid UTF-8");
-			return false;
-		}
-		if (multiline && (cp == '\n' || cp == '\t'))
-			continue;
-		if (cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
-		    cp == '\n') {
-			if (multiline)
-				snprintf(why, len, "U+%04X: the only line break "
-					 "allowed is U+000A (\\n)", (unsigned)cp);
-			else
-				snprintf(why, len, "a line break (U+%04X) is not "
-					 "allowed here: one line per item",
-					 (unsigned)cp);
-			return false;
-		}
-		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
-			snprintf(why, len, "control character U+%04X is not "
-				 "allowed", (unsigned)cp);
-			return false;
-		}
-	}
-	return true;
-}
-
+/* Text of a lane: model_text_ok's rules, and maybe required. */
 static void model_check_lane_text(struct mot_diags *d, const char *path,
 				  const char *s, size_t max, bool multiline,
 				  bool required)
 {
-	char why[128];
+	char why[96];
 
 	if (required && util_str_empty(s))
 		ERR(d, path, "must not be empty");
-	else if (s && !model_lane_text_ok(s, max, multiline, why, sizeof why))
+	else if (!model_text_ok(s, max, multiline, why, sizeof why))
 		ERR(d, path, "%s", why);
 }
 

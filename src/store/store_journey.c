@@ -113,11 +113,12 @@ int store_journey_create(struct store *s, const char *key, const char *title)
 	if (!model_key_valid(key))
 		return store_fail(s, STORE_INVALID, "invalid journey key '%s': "
 				  "use lower-case letters, digits and '-'", key);
-	if (util_str_empty(title))
-		return store_fail(s, STORE_INVALID, "the title must not be empty");
 	model_journey_init(&j);
 	j.key = (char *)key;
 	j.title = (char *)title;
+	/* the text rules of a file (model_text_ok) */
+	if (store_check_fields(s, &j) != STORE_OK)
+		return STORE_INVALID;
 	rc = store_tx_begin(s);
 	if (rc == STORE_OK)
 		rc = store_insert_journey(s, &j);
@@ -210,11 +211,16 @@ int store_journey_set_meta(struct store *s, const char *key, const char *title,
 			   const char *description, int64_t base_version)
 {
 	struct store_stmt *st;
+	struct mot_journey j;
 	int64_t jid;
 	int rc;
 
-	if (util_str_empty(title))
-		return store_fail(s, STORE_INVALID, "the title must not be empty");
+	model_journey_init(&j);
+	j.key = "x";	/* the key is not changed here */
+	j.title = (char *)title;
+	j.description = (char *)description;
+	if (store_check_fields(s, &j) != STORE_OK)
+		return STORE_INVALID;
 	rc = store_tx_begin(s);
 	if (rc == STORE_OK)
 		rc = store_journey_id(s, key, &jid, NULL);

@@ -319,11 +319,14 @@ int store_transition_set(struct store *s, const char *journey,
 	struct store_tprow a, b;
 	struct store_stmt *st = NULL;
 	int64_t jid, cur = 0, pos = 0;
+	char why[96];
 	int rc, found;
 
 	if (!(weight > 0) || weight > 1e12)
 		return store_fail(s, STORE_INVALID, "weight must be greater "
 				  "than 0");
+	if (!model_text_ok(label, MOT_TEXT_MAX, true, why, sizeof why))
+		return store_fail(s, STORE_INVALID, "label: %s", why);
 	rc = store_tx_begin(s);
 	if (rc == STORE_OK)
 		rc = store_tp_locate(s, journey, from, &jid, &a);

@@ -327,7 +327,7 @@ static bool ui_field_parse(const char *text, bool whole, double *out)
 	}
 	buf[o] = '\0';
 	errno = 0;
-	v = strtod(buf, &end);
+	v = util_strtod_c(buf, &end);
 	if (end == buf || *end != '\0' || errno == ERANGE || !isfinite(v))
 		return false;
 	if (whole && v != floor(v))
@@ -404,7 +404,7 @@ void ui_field_tip(const struct ui_field *f, char *buf, size_t len)
 
 bool ui_field_check(struct ui_field *f)
 {
-	char *text = ui_field_text(f);
+	char *text = ui_field_text(f), why[96];
 	bool ok = true;
 
 	f->err[0] = '\0';
@@ -414,9 +414,10 @@ bool ui_field_check(struct ui_field *f)
 			snprintf(f->err, sizeof f->err, "%s must not be empty",
 				 f->label);
 			ok = false;
-		} else if (text && strlen(text) > MOT_TEXT_MAX) {
-			snprintf(f->err, sizeof f->err, "%s: at most %d bytes",
-				 f->label, MOT_TEXT_MAX);
+		} else if (!model_text_ok(text, MOT_TEXT_MAX, true, why,
+					  sizeof why)) {
+			/* the rules of a journey file (mot-journey(5)) */
+			snprintf(f->err, sizeof f->err, "%s: %s", f->label, why);
 			ok = false;
 		}
 		break;

@@ -355,13 +355,9 @@ void ui_meta_edit(struct ui *ui);
 void ui_help_open(struct ui *ui);
 /* ui_export.c: pick a format and a file name, write the journey. */
 void ui_export(struct ui *ui, const struct mot_journey *j);
-/* Write j atomically in format f, a failure's stderr caught into err. */
-struct export_format;
-struct export_options;
-int ui_export_write(const struct export_format *f, const char *path,
-		    const struct mot_journey *j,
-		    const struct export_options *opt, char *err,
-		    size_t errlen);
+/* "Could not write PATH: reason" on the status line, from the err of a
+ * failed export_write_file() or util_write_atomic() (empty: errno). */
+void ui_export_failed(struct ui *ui, const char *path, const char *err);
 
 /* --- workshop mode ------------------------------------------------------ */
 

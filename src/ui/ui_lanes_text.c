@@ -86,9 +86,9 @@ static bool ui_lanes_item(const char *line, size_t no, enum mot_lane l,
 				 no, why);
 			return false;
 		}
-		if (!model_lane_text_ok(k.name, MOT_ITEM_MAX, false, why,
+		if (!model_text_ok(k.name, MOT_ITEM_MAX, false, why,
 					sizeof why) ||
-		    (k.unit && !model_lane_text_ok(k.unit, MOT_ITEM_MAX, false,
+		    (k.unit && !model_text_ok(k.unit, MOT_ITEM_MAX, false,
 						   why, sizeof why))) {
 			snprintf(err, len, "%s, line %zu: %s", ui_lanes_label(l),
 				 no, why);
@@ -99,7 +99,7 @@ static bool ui_lanes_item(const char *line, size_t no, enum mot_lane l,
 		model_kpi_free(&k);
 		return true;
 	}
-	if (!model_lane_text_ok(line, MOT_ITEM_MAX, false, why, sizeof why)) {
+	if (!model_text_ok(line, MOT_ITEM_MAX, false, why, sizeof why)) {
 		snprintf(err, len, "%s, line %zu: %s", ui_lanes_label(l), no, why);
 		return false;
 	}
@@ -132,7 +132,7 @@ static bool ui_lanes_read_text(struct mot_touchpoint *tp, enum mot_lane l,
 {
 	char why[160];
 
-	if (!model_lane_text_ok(text, MOT_TEXT_MAX, true, why, sizeof why)) {
+	if (!model_text_ok(text, MOT_TEXT_MAX, true, why, sizeof why)) {
 		snprintf(err, len, "%s: %s", ui_lanes_label(l), why);
 		return false;
 	}

@@ -141,7 +141,7 @@ keys q
 expect_screen "closing the journey" "mot - journeys"
 keys q
 expect_screen "q quits while the run was going" "EXIT=0" 30
-expect_screen "and restores the terminal" "icanon echo"
+expect_screen "and restores the terminal" "TTY=icanon echo"
 
 ui_start 80 24 -- edit car-accident
 expect_screen "the map opens again" "Car accident claim"
@@ -151,7 +151,7 @@ keys Enter
 expect_screen "a run to be killed in" "of 100,000,000 customers"
 kill -TERM "$(mot_pid)"
 expect_screen "SIGTERM during a run ends mot cleanly" "EXIT=143" 30
-expect_screen "SIGTERM during a run restores the terminal" "icanon echo"
+expect_screen "SIGTERM during a run restores the terminal" "TTY=icanon echo"
 
 # A small terminal: the results scroll.
 ui_start 40 12 TERM=screen-256color -- edit retail-purchase
@@ -168,6 +168,8 @@ keys k
 expect_re "k scrolls up a line" "[0-9]+-[0-9]+ of [0-9]+"
 keys q
 expect_re "the cards show the drop-off at 40 columns" "[0-9<]+%[░▒▓█]"
+keys q q
+expect_screen "mot at 40x12 quits" "EXIT=0"
 
 # A journey the engine refuses: its message, and no results screen.
 ui_start 80 24 --
