@@ -310,12 +310,18 @@ struct analyze_result {
 
 /*
  * Solve the plain chain of the journey (persona may be NULL for all, by
- * share) after the same checks as sim_compile().  Dense LU with partial
- * pivoting on I - Q over the touchpoints an entry reaches.  Returns 0, or
- * -1 with a message in err.
+ * share) after the same checks as sim_compile().  Sparse LDU factors of
+ * I - Q over the touchpoints an entry reaches, in a fill-reducing order.
+ * Returns 0, or -1 with a message in err.
  */
 int analyze_journey(const struct mot_journey *j, const char *persona,
 		    struct analyze_result *out, char *err, size_t errlen);
+/* The same, telling progress (may be NULL) as it goes, and once at the
+ * end with done == total, success or not. */
+int analyze_journey_progress(const struct mot_journey *j, const char *persona,
+			     sim_progress_fn progress, void *ctx,
+			     struct analyze_result *out, char *err,
+			     size_t errlen);
 void analyze_result_free(struct analyze_result *r);
 
 /* --- reports (src/sim/sim_report.c) ---------------------------------------- */

@@ -102,14 +102,71 @@ void sim_graph_free(struct sim_graph *g)
 	memset(g, 0, sizeof *g);
 }
 
+/* Touchpoint keys in an open-addressing table (FNV-1a), so that
+ * resolving every transition costs O(transitions), not O(n x transitions). */
+struct sim_keys {
+	const struct mot_journey *j;
+	long *slot;          /* touchpoint index, or -1 */
+	size_t mask;
+};
+
+static size_t sim_key_hash(const char *k)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 0x100000001b3ULL;
+	return (size_t)h;
+}
+
+static void sim_keys_init(struct sim_keys *t, const struct mot_journey *j)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * j->n_touchpoints)
+		cap *= 2;
+	t->j = j;
+	t->mask = cap - 1;
+	t->slot = xcalloc(cap, sizeof *t->slot);
+	for (size_t i = 0; i < cap; i++)
+		t->slot[i] = -1;
+	for (size_t i = 0; i < j->n_touchpoints; i++) {
+		const char *k = j->touchpoints[i].key;
+		size_t h;
+
+		if (!k)
+			continue;
+		/* The first of duplicate keys wins, as model_touchpoint_find. */
+		for (h = sim_key_hash(k) & t->mask; t->slot[h] >= 0;
+		     h = (h + 1) & t->mask)
+			if (util_streq(j->touchpoints[t->slot[h]].key, k))
+				break;
+		if (t->slot[h] < 0)
+			t->slot[h] = (long)i;
+	}
+}
+
+static long sim_keys_find(const struct sim_keys *t, const char *k)
+{
+	if (!k)
+		return -1;
+	for (size_t h = sim_key_hash(k) & t->mask; t->slot[h] >= 0;
+	     h = (h + 1) & t->mask)
+		if (util_streq(t->j->touchpoints[t->slot[h]].key, k))
+			return t->slot[h];
+	return -1;
+}
+
 static void sim_graph_build(const struct mot_journey *j, struct sim_graph *g)
 {
+	struct sim_keys keys;
 	size_t e = 0;
 
+	sim_keys_init(&keys, j);
 	g->n = j->n_touchpoints;
 	g->entry = xcalloc(j->n_entries + 1, sizeof *g->entry);
 	for (size_t i = 0; i < j->n_entries; i++)
-		g->entry[i] = model_touchpoint_find(j, j->entries[i].to);
+		g->entry[i] = sim_keys_find(&keys, j->entries[i].to);
 	g->first = xcalloc(g->n + 1, sizeof *g->first);
 	for (size_t i = 0; i < g->n; i++)
 		e += j->touchpoints[i].n_next;
@@ -118,11 +175,12 @@ static void sim_graph_build(const struct mot_journey *j, struct sim_graph *g)
 	for (size_t i = 0; i < g->n; i++) {
 		g->first[i] = e;
 		for (size_t k = 0; k < j->touchpoints[i].n_next; k++)
-			g->to[e++] = model_touchpoint_find(j,
+			g->to[e++] = sim_keys_find(&keys,
 					j->touchpoints[i].next[k].to);
 	}
 	g->first[g->n] = e;
 	g->reached = xcalloc(g->n + 1, sizeof *g->reached);
+	free(keys.slot);
 }
 
 /* Forward closure from the marked nodes. */
@@ -146,27 +204,38 @@ static void sim_graph_spread(const struct sim_graph *g, bool *mark)
 	free(stack);
 }
 
-/*
- * Nodes that can reach a marked node: repeated sweeps until nothing
- * changes.  Journeys are mostly forward graphs, so few sweeps are needed
- * when the sweep runs from the last node to the first.
- */
+/* Nodes that can reach a marked node: a search backwards along the
+ * transitions, O(touchpoints + transitions). */
 static void sim_graph_reverse(const struct sim_graph *g, bool *mark)
 {
-	bool changed = true;
+	size_t n = g->n, e = g->first[n], top = 0;
+	size_t *rfirst = xcalloc(n + 2, sizeof *rfirst), *from = xcalloc(e + 1, sizeof *from);
+	size_t *stack = xcalloc(n + 1, sizeof *stack), *fill = xcalloc(n + 1, sizeof *fill);
 
-	while (changed) {
-		changed = false;
-		for (size_t v = g->n; v-- > 0;) {
-			if (mark[v])
-				continue;
-			for (size_t e = g->first[v]; e < g->first[v + 1]; e++)
-				if (g->to[e] >= 0 && mark[g->to[e]]) {
-					mark[v] = changed = true;
-					break;
-				}
-		}
+	for (size_t k = 0; k < e; k++)
+		if (g->to[k] >= 0)
+			rfirst[g->to[k] + 1]++;
+	for (size_t v = 0; v < n; v++)
+		rfirst[v + 1] += rfirst[v];
+	for (size_t v = 0; v < n; v++)
+		for (size_t k = g->first[v]; k < g->first[v + 1]; k++)
+			if (g->to[k] >= 0)
+				from[rfirst[g->to[k]] + fill[g->to[k]]++] = v;
+	for (size_t v = 0; v < n; v++)
+		if (mark[v])
+			stack[top++] = v;
+	while (top > 0) {
+		size_t w = stack[--top];
+		for (size_t k = rfirst[w]; k < rfirst[w + 1]; k++)
+			if (!mark[from[k]]) {
+				mark[from[k]] = true;
+				stack[top++] = from[k];
+			}
 	}
+	free(rfirst);
+	free(from);
+	free(stack);
+	free(fill);
 }
 
 /* From a stuck touchpoint every transition leads to another stuck one;
