@@ -4,7 +4,8 @@
  * Every figure is printed next to a baseline measured in the same run on
  * the same machine, because absolute numbers say little on a shared box:
  * "bare", the smallest possible walk of the same compiled chain (one
- * alias draw per step, no counting at all) on one thread.  Each figure is
+ * random number, a drop test and an alias draw per step, no counting at
+ * all) on one thread.  Each figure is
  * the engine's customer-steps per second, absolute and as a ratio to
  * bare: the plain chain and the full model, on one thread and on every
  * core.  Each is the best of BENCH_REPS runs (default 3): other work on
@@ -43,14 +44,16 @@ static double bench_now(void)
 
 static unsigned bench_reps = 3;
 
-/* The bare chain: walk n customers through persona 0's plain step tables,
- * nothing counted but the steps.  What the engine adds is bookkeeping. */
+/* The bare chain: walk n customers through persona 0's plain chain, one
+ * random number a step (the drop from its top half, the next touchpoint
+ * from its bottom half, as the engine's plain walk), nothing counted but
+ * the steps.  What the engine adds is bookkeeping. */
 static double bench_bare(const struct sim_model *m, uint64_t n, uint64_t *steps)
 {
 	const struct sim_persona_tab *p = &m->personas[0];
 	double t0 = bench_now();
 	uint64_t s = 0;
-	uint32_t col;
+	uint32_t col, u;
 	uint64_t next;
 
 	for (uint64_t c = 0; c < n; c++) {
@@ -59,11 +62,11 @@ static double bench_bare(const struct sim_model *m, uint64_t n, uint64_t *steps)
 		sim_rng_seed(&rng, 1, c);
 		cur = sim_alias_draw(m->entry_tab, (uint32_t)m->n_entry_cols,
 				     sim_rng_next(&rng), &col);
-		next = SIM_NEXT(m->nodes[cur].plain_off, m->nodes[cur].plain_n);
+		next = SIM_NEXT(m->nodes[cur].off, m->nodes[cur].ncols);
 		while (cur >= 0) {
 			s++;
-			cur = sim_step_draw(p->plain, &next, sim_rng_next(&rng),
-					    &col);
+			cur = sim_step_draw_lo(p->steps, &next,
+					       sim_rng_next(&rng), &col, &u);
 		}
 	}
 	*steps = s;

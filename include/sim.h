@@ -33,7 +33,9 @@
  *      without transitions ends the walk there (an exit).
  *
  * PLAIN (sim_options.plain): steps 4-6 reduce to the touchpoint's drop
- * alone, no re-exposure, no patience.  The walk is then exactly an
+ * alone, no re-exposure, no patience.  In both models the drop and the
+ * transition are drawn apart (plain: from the two halves of one number),
+ * so that two runs that differ in a drop walk everyone who stays alike.  The walk is then exactly an
  * absorbing Markov chain (one chain per explore_bias, mixed by persona
  * share), which analyze_journey() solves exactly.  The mood is still
  * tracked, only to rate customers at TMOT.  A safety cut at SIM_MAX_STEPS
