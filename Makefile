@@ -102,7 +102,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) $(wildcard tests/unit/*.h)
 	$(CC) $(MOT_CFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) \
 		$(MOT_LDFLAGS) $(MOT_LIBS) $(CMOCKA_LIBS)
 
-$(BUILD)/bench/%: bench/%.c $(LIB_OBJ)
+$(BUILD)/bench/%: bench/%.c $(LIB_OBJ) $(wildcard bench/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(MOT_CFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(MOT_LDFLAGS) $(MOT_LIBS)
 

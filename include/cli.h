@@ -18,6 +18,7 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 struct cli_ctx {
 	const char *db_path;   /* --db, $MOT_DB, or the XDG default */
 	struct store *store;   /* opened by cli_store() on first use */
+	bool read_only;        /* the command only reads the database */
 };
 
 struct cli_command {
@@ -26,6 +27,7 @@ struct cli_command {
 	const char *summary;   /* one line for `mot --help` */
 	const char *help;      /* full text for `mot CMD --help` (options) */
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+	bool reads_only;       /* opens the database read-only */
 };
 
 /* Entry point from main(). */

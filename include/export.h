@@ -38,9 +38,12 @@ struct export_format {
 	const char *extension;   /* default file extension, without dot */
 	const char *description; /* one line, for --help and the UI */
 	bool draws_sim;          /* draws export_options.sim when given */
-	/* Write the journey; return 0, or -1 (errno or a message on stderr). */
+	/* Write the journey; return 0, or -1 with the reason in err (a
+	 * failed write to out may leave err empty: the callers below then
+	 * name the stream's error).  Runs with LC_NUMERIC "C". */
 	int (*write)(FILE *out, const struct mot_journey *j,
-		     const struct export_options *opt);
+		     const struct export_options *opt, char *err,
+		     size_t errlen);
 };
 
 /* All formats, in the order --help lists them. */
@@ -49,10 +52,15 @@ const struct export_format *export_find(const char *name);
 /* "Formats:" and one line per format, for --help and errors. */
 void export_print_formats(FILE *out);
 
-/* Write to stdout-like stream, or atomically to a file (temp + rename). */
+/*
+ * Write to a stream (flushed), or atomically to a file (temp + rename).
+ * Both return 0, or -1 with the reason in err: nothing is printed, so the
+ * command line and the UI each show it their own way.
+ */
 int export_write_stream(const struct export_format *f, FILE *out,
 			const struct mot_journey *j,
-			const struct export_options *opt);
+			const struct export_options *opt,
+			char *err, size_t errlen);
 int export_write_file(const struct export_format *f, const char *path,
 		      const struct mot_journey *j,
 		      const struct export_options *opt,
@@ -60,28 +68,38 @@ int export_write_file(const struct export_format *f, const char *path,
 
 /* The formats themselves (one file each). */
 int export_yaml(FILE *out, const struct mot_journey *j,
-		const struct export_options *opt);
+		const struct export_options *opt, char *err,
+		size_t errlen);
 int export_txt(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt);
+	       const struct export_options *opt, char *err,
+	       size_t errlen);
 int export_md(FILE *out, const struct mot_journey *j,
-	      const struct export_options *opt);
+	      const struct export_options *opt, char *err,
+	      size_t errlen);
 int export_csv(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt);
+	       const struct export_options *opt, char *err,
+	       size_t errlen);
 int export_dot(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt);
+	       const struct export_options *opt, char *err,
+	       size_t errlen);
 int export_mermaid(FILE *out, const struct mot_journey *j,
-		   const struct export_options *opt);
+		   const struct export_options *opt, char *err,
+		   size_t errlen);
 int export_mermaid_flow(FILE *out, const struct mot_journey *j,
-			const struct export_options *opt);
+			const struct export_options *opt, char *err,
+			size_t errlen);
 int export_svg(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt);
+	       const struct export_options *opt, char *err,
+	       size_t errlen);
 int export_html(FILE *out, const struct mot_journey *j,
-		const struct export_options *opt);
+		const struct export_options *opt, char *err,
+		size_t errlen);
 
 /*
  * csv into a directory: DIR/KEY-touchpoints.csv and DIR/KEY-transitions.csv,
- * each written atomically and starting with a UTF-8 byte-order mark (for
- * Excel).  Returns 0, or -1 with a message in err.
+ * each starting with a UTF-8 byte-order mark (for Excel), both replaced
+ * together or neither (util_write_atomic_set).  Returns 0, or -1 with a
+ * message in err.
  */
 int export_csv_write_dir(const char *dir, const struct mot_journey *j,
 			 const struct export_options *opt,

@@ -262,14 +262,26 @@ void model_diag_add(struct mot_diags *d, enum mot_severity sev,
 	__attribute__((format(printf, 4, 5)));
 
 /*
+ * The text rules of mot-journey(5), one check for every way text comes
+ * in (a file, an option, a form field, the store): at most `max` bytes
+ * of UTF-8, no control characters (C0, DEL, C1); multi-line text may hold
+ * line feeds (U+000A) and tabs.  CR, NEL and the Unicode line and
+ * paragraph separators are refused everywhere: YAML turns them into
+ * U+000A, so they would not come back from a file as they went in.
+ * NULL is fine.  Returns true, or false with the reason in why.
+ */
+bool model_text_ok(const char *s, size_t max, bool multiline, char *why,
+		   size_t whylen);
+
+/*
  * Field checks: keys, empty names, ranges, duplicate keys, transitions and
- * entries to unknown touchpoints.  All are errors.
+ * entries to unknown touchpoints, text (model_text_ok).  All are errors.
  */
 void model_validate_fields(const struct mot_journey *j, struct mot_diags *d);
 /*
- * Graph checks: no entry (error), touchpoints no entry reaches, touchpoints
- * from which no conversion is reachable, stages with no touchpoint, persona
- * shares not summing to 1, no conversion at all (warnings).
+ * Graph checks, all warnings: touchpoints but no entry, touchpoints no
+ * entry reaches, touchpoints from which no conversion is reachable, stages
+ * with no touchpoint, persona shares not summing to 1, no conversion.
  */
 void model_validate_graph(const struct mot_journey *j, struct mot_diags *d);
 /* Both of the above. */
@@ -279,7 +291,8 @@ void model_validate(const struct mot_journey *j, struct mot_diags *d);
 
 /*
  * Format a double the way a person types it: the shortest decimal that
- * reads back as the same double ("3", "0.15", "1e-09").  buf >= 32 bytes.
+ * reads back as the same double ("3", "0.15", "1e-09"), with a decimal
+ * point whatever the locale (util_num_format).  buf >= 32 bytes.
  */
 char *model_format_number(double v, char *buf, size_t len);
 

@@ -29,13 +29,30 @@ enum store_status {
 };
 
 /* Current schema version (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
+
+enum store_mode {
+	STORE_READ_WRITE = 0,
+	/* For commands that only read (list, show, export, simulate ...):
+	 * nothing is written, not even a lock, so a read-only file or
+	 * directory works and a writer at work does not block; only a schema
+	 * older than this mot's is migrated (once, as any open would). */
+	STORE_READ_ONLY = 1,
+};
 
 /*
- * Open or create a database.  A file that is not a mot database, or that a
- * newer mot wrote, is refused (STORE_ERROR, message in err) and left as it
- * was.  *created is set when the file was new (the caller seeds it).
+ * Open or create a database.  A file that is not a mot database, an empty
+ * one that this open did not create, a damaged one, one whose schema
+ * version is not one mot wrote (a newer mot's included), and anything but
+ * a regular file are refused (STORE_ERROR, a message naming the file in
+ * err) and left as they were.  *created is set when this open created the
+ * file (the caller seeds it).  Every error message of the connection names
+ * the file.  A connection is used by one thread at a time.
  */
+int store_open_mode(const char *path, enum store_mode mode,
+		    struct store **out, bool *created, char *err,
+		    size_t errlen);
+/* store_open_mode(path, STORE_READ_WRITE, ...). */
 int store_open(const char *path, struct store **out, bool *created,
 	       char *err, size_t errlen);
 void store_close(struct store *s);

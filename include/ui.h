@@ -51,6 +51,7 @@ enum ui_action {
 	UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_HOME, UI_ACT_END,
 	UI_ACT_OPEN,        /* Enter: open or edit */
 	UI_ACT_ADD,
+	UI_ACT_ADD_IN,      /* transitions: one into the touchpoint */
 	UI_ACT_DELETE,
 	UI_ACT_RENAME,
 	UI_ACT_DUPLICATE,
@@ -62,6 +63,11 @@ enum ui_action {
 	UI_ACT_PERSONAS,
 	UI_ACT_META,        /* journey title and description */
 	UI_ACT_ENTRY,       /* the card an entry (weight 1) or not */
+	UI_ACT_QUICK_ADD,   /* the map's quick-add line */
+	UI_ACT_CONNECT,     /* draw transitions from the card with the cursor */
+	UI_ACT_CHAIN,       /* ... each from the last one's target */
+	UI_ACT_LABEL,       /* connecting: draw one with a label */
+	UI_ACT_PATHS,       /* the card's paths two steps out, or the curve */
 	UI_ACT_UNDO, UI_ACT_REDO,
 	UI_ACT_SEARCH, UI_ACT_SEARCH_NEXT,
 	UI_ACT_SIMULATE,
@@ -112,14 +118,17 @@ enum ui_ctx {
 	UI_CTX_IMPACT = 1u << 11,  /* Moment-of-Truth impact view */
 	UI_CTX_SCENARIOS = 1u << 12, /* saved scenarios */
 	UI_CTX_WOM = 1u << 13,     /* word of mouth over time */
+	UI_CTX_QUICK = 1u << 14,   /* the map's quick-add line */
+	UI_CTX_CONNECT = 1u << 15, /* drawing transitions on the map */
 };
 #define UI_CTX_WORKSHOP (UI_CTX_RESULTS | UI_CTX_WALK | UI_CTX_IMPACT | \
 			 UI_CTX_SCENARIOS | UI_CTX_WOM)
 #define UI_CTX_LISTS (UI_CTX_JOURNEYS | UI_CTX_MAP | UI_CTX_TRANSITIONS | \
-		      UI_CTX_PERSONAS | UI_CTX_HELP | UI_CTX_WORKSHOP)
+		      UI_CTX_PERSONAS | UI_CTX_HELP | UI_CTX_WORKSHOP | \
+		      UI_CTX_CONNECT)
 #define UI_CTX_EDITS (UI_CTX_JOURNEYS | UI_CTX_MAP | UI_CTX_TRANSITIONS | \
-		      UI_CTX_PERSONAS)
-#define UI_CTX_TEXT (UI_CTX_FORM | UI_CTX_PROMPT)
+		      UI_CTX_PERSONAS | UI_CTX_CONNECT)
+#define UI_CTX_TEXT (UI_CTX_FORM | UI_CTX_PROMPT | UI_CTX_QUICK)
 
 /* Pseudo key codes for the mouse rows of the table (never typed). */
 #define UI_KEY_MOUSE_ROW (-1)
@@ -313,6 +322,35 @@ enum ui_loop ui_view_loop(const struct ui_view *v, size_t from, long to);
  * contains `needle`, ignoring case, wrapping round; -1 when none. */
 long ui_view_search(const struct ui_view *v, const char *needle, long after);
 
+/* --- the quick-add line's shorthand (src/ui/ui_shorthand.c) ---------------- */
+
+/*
+ * "Comparison portal @comparison-site -1 #xplr 10% > ~": a name, then
+ * words read from the end of the line while they are shorthand:
+ * @channel, an emotion +N or -N, #phase (a phase key, a unique start of
+ * one, or a card tag: xplr, eval, expo, expr, none), N% drop, > or >N an
+ * entry (weight N, default 1), and the marks ~ not controlled, ! critical,
+ * H human, $ conversion (several in one word too).  The first word is
+ * always the name's.
+ */
+struct ui_shorthand {
+	char *name;
+	char *channel;      /* NULL: not given */
+	bool has_emotion;
+	int emotion;
+	int phase;          /* enum mot_phase, or -1: not given */
+	bool has_drop;
+	double drop;
+	double entry;       /* entry weight; 0: not an entry */
+	bool not_controlled, critical, human, conversion;
+};
+
+void ui_shorthand_init(struct ui_shorthand *sh);
+void ui_shorthand_free(struct ui_shorthand *sh);
+/* Read a line; 0, or -1 with a message in err (no name). */
+int ui_shorthand_parse(const char *line, struct ui_shorthand *sh, char *err,
+		       size_t errlen);
+
 /* --- layout maths (src/ui/ui_layout.c) -------------------------------------- */
 
 #define UI_MIN_COLS 40
@@ -346,12 +384,28 @@ int ui_layout_cards_visible(const struct ui_map_layout *l);
 /* First item to show so that sel is in view, moving as little as possible
  * from top; count items, `visible` fit. */
 size_t ui_layout_scroll(size_t sel, size_t top, size_t visible, size_t count);
+/*
+ * The same for items of different heights (a card of two or three
+ * lines): height(i, ctx) lines each, `gap` lines between two, `avail`
+ * lines in all.  The first item shown keeps sel in view, moving as
+ * little as possible from top, and leaves no room unused below the last
+ * item while items above are hidden.
+ */
+size_t ui_layout_scroll_lines(size_t sel, size_t top, size_t count, int avail,
+			      int gap, int (*height)(size_t i, void *ctx),
+			      void *ctx);
+/* How many items from `top` fit in avail lines (at least 1). */
+size_t ui_layout_fit_lines(size_t top, size_t count, int avail, int gap,
+			   int (*height)(size_t i, void *ctx), void *ctx);
 /* Row (0 = top) of emotion e in a curve of h rows. */
 int ui_layout_curve_row(int emotion, int h);
 /* The sparkline character of an emotion. */
 char ui_layout_spark(int emotion);
 /* "+2", "0", "-3" */
 const char *ui_layout_emotion(int emotion);
+/* "1 card", "3 cards": the count and the right word, in a buffer that
+ * lives until the fourth call after (for one message's arguments). */
+const char *ui_plural(size_t n, const char *one, const char *many);
 
 /* --- form fields (src/ui/ui_field.c) ---------------------------------------- */
 
@@ -405,6 +459,9 @@ void ui_field_kill(struct ui_field *f);
 void ui_field_move(struct ui_field *f, long delta);
 void ui_field_home(struct ui_field *f);
 void ui_field_end(struct ui_field *f);
+/* The editing keys of a line of text (cursor, Backspace, Delete,
+ * Ctrl-U); true when a was one of them. */
+bool ui_field_edit(struct ui_field *f, enum ui_action a);
 /* Next (or previous) choice of a BOOL or CHOICE field. */
 void ui_field_cycle(struct ui_field *f, int delta);
 /* Check the value; sets f->err and returns false when it is wrong. */

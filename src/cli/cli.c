@@ -29,15 +29,15 @@
 /* The one table of subcommands: `mot --help` and dispatch both read it. */
 static const struct cli_command cli_commands[] = {
 	{ "list", "", "list journeys with touchpoint and transition counts",
-	  "", cmd_list },
+	  "", cmd_list, true },
 	{ "show", "JOURNEY [--width N]",
 	  "print a journey as a text map, stage by stage",
 	  "  -w, --width N   fit the map to N columns (default: the terminal)\n",
-	  cmd_show },
+	  cmd_show, true },
 	{ "import", "[--replace] FILE...",
 	  "import journey files, all in one transaction",
 	  "  -r, --replace   replace journeys whose key exists already\n",
-	  cmd_import },
+	  cmd_import, false },
 	{ "export", "JOURNEY [-f FORMAT] [-o FILE|DIR] [--sim N [--seed S]]",
 	  "write a journey as YAML or a journey map (md, csv, dot, svg ...)",
 	  "  -f, --format F  output format (default yaml); see below\n"
@@ -46,21 +46,22 @@ static const struct cli_command cli_commands[] = {
 	  "                  and KEY-transitions.csv\n"
 	  "  -w, --width N   txt: fit to N columns\n"
 	  "      --sim N     dot, svg, html: overlay N simulated customers\n"
-	  "      --seed S    seed of that simulation (default 1)\n", cmd_export },
+	  "      --seed S    seed of that simulation (default 1)\n", cmd_export,
+	  true },
 	{ "validate", "FILE...",
 	  "check journey files without touching the database",
 	  "  -q, --quiet     print errors only, no warnings\n"
 	  "Exit status: 0 valid, 1 errors, 3 warnings but no errors.\n",
-	  cmd_validate },
+	  cmd_validate, false },
 	{ "new", "JOURNEY --title TITLE", "create an empty journey",
 	  "  -t, --title T   the journey's title (required)\n"
-	  "  -d, --description D\n", cmd_new },
-	{ "rm", "JOURNEY...", "delete journeys", "", cmd_rm },
-	{ "cp", "JOURNEY NEW", "copy a journey under a new key", "", cmd_cp },
-	{ "rename", "JOURNEY NEW", "change a journey's key", "", cmd_rename },
+	  "  -d, --description D\n", cmd_new, false },
+	{ "rm", "JOURNEY...", "delete journeys", "", cmd_rm, false },
+	{ "cp", "JOURNEY NEW", "copy a journey under a new key", "", cmd_cp, false },
+	{ "rename", "JOURNEY NEW", "change a journey's key", "", cmd_rename, false },
 	{ "edit", "[JOURNEY]", "open the journey designer (full screen)",
 	  "Every change is saved the moment it is made; u undoes, ? lists "
-	  "the keys.\n", cmd_edit },
+	  "the keys.\n", cmd_edit, false },
 	{ "simulate", "JOURNEY [-n N] [--seed S] [--plain] [--set TP.FIELD=V]... "
 	  "[--compare] [--days D] [--trace F.csv]",
 	  "walk simulated customers through a journey",
@@ -85,13 +86,13 @@ static const struct cli_command cli_commands[] = {
 	  "                     customers' walks for process mining:\n"
 	  "                     case_id,activity,timestamp,stage,persona\n"
 	  "      --trace-customers N  customers in it (default 1000)\n",
-	  cmd_simulate },
+	  cmd_simulate, true },
 	{ "analyze", "JOURNEY [--persona P] [--set TP.FIELD=V]... [-f FORMAT]",
 	  "exact results of the plain chain: conversion, visits, removal effects",
 	  "  -f, --format F     text, json or csv (default text)\n"
 	  "      --persona P    only this persona\n"
 	  "      --set TP.FIELD=VALUE  what-if edit, as for simulate\n",
-	  cmd_analyze },
+	  cmd_analyze, true },
 };
 
 #define CLI_NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
@@ -219,12 +220,9 @@ int cli_parse_ulong(const char *opt, const char *s, unsigned long min,
 int cli_parse_double(const char *opt, const char *s, double min, double max,
 		     double *out)
 {
-	char *end;
 	double v;
 
-	errno = 0;
-	v = s ? strtod(s, &end) : 0;
-	if (!s || !*s || *end != '\0' || errno == ERANGE || !isfinite(v)) {
+	if (util_num_parse(s, &v) != 0) {
 		cli_error("%s: '%s' is not a number", opt, s ? s : "");
 		return -1;
 	}
@@ -346,8 +344,9 @@ struct store *cli_store(struct cli_ctx *ctx)
 
 	if (ctx->store)
 		return ctx->store;
-	if (store_open(ctx->db_path, &ctx->store, &created, err,
-		       sizeof err) != STORE_OK) {
+	if (store_open_mode(ctx->db_path, ctx->read_only ? STORE_READ_ONLY :
+			    STORE_READ_WRITE, &ctx->store, &created, err,
+			    sizeof err) != STORE_OK) {
 		cli_error("%s", err);
 		return NULL;
 	}
@@ -450,6 +449,7 @@ int cli_main(int argc, char **argv)
 		rc = cli_print_help(cmd);
 	} else {
 		optind = 0;	/* glibc: full re-initialisation of getopt */
+		ctx.read_only = cmd->reads_only;
 		rc = cmd->run(&ctx, argc - 1, argv + 1);
 	}
 	store_close(ctx.store);

@@ -17,6 +17,25 @@
 /* Exit status of `mot validate` when there are warnings but no errors. */
 #define CLI_WARNINGS 3
 
+/* "-" is the standard input, named in messages as compilers do. */
+static const char *cmd_file_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/* The standard input can be read once: refuse a second "-". */
+static int cmd_stdin_once(const char *cmd, int n, char **files)
+{
+	int seen = 0;
+
+	for (int i = 0; i < n; i++)
+		seen += strcmp(files[i], "-") == 0;
+	if (seen < 2)
+		return 0;
+	cli_error("%s: the standard input (-) can be read only once", cmd);
+	return -1;
+}
+
 /* Load every file; on any error print them all and load none. */
 static int cmd_load_files(int n, char **files, struct mot_journey *js)
 {
@@ -26,7 +45,7 @@ static int cmd_load_files(int n, char **files, struct mot_journey *js)
 		struct mot_diags d = { 0 };
 
 		if (yamlio_load_file(files[i], &js[i], &d) != 0) {
-			yamlio_print_diags(stderr, files[i], &d);
+			yamlio_print_diags(stderr, cmd_file_name(files[i]), &d);
 			bad++;
 		}
 		model_diags_free(&d);
@@ -36,7 +55,8 @@ static int cmd_load_files(int n, char **files, struct mot_journey *js)
 		for (int k = 0; k < i; k++)
 			if (strcmp(js[i].key, js[k].key) == 0) {
 				cli_error("import: %s and %s both hold journey "
-					  "'%s'", files[k], files[i], js[i].key);
+					  "'%s'", cmd_file_name(files[k]),
+					  cmd_file_name(files[i]), js[i].key);
 				bad++;
 			}
 	return bad ? -1 : 0;
@@ -62,6 +82,8 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((n = argc - optind) < 1)
 		return cli_usage(cmd);
+	if (cmd_stdin_once("import", n, argv + optind) != 0)
+		return CLI_USAGE;
 	js = xcalloc((size_t)n, sizeof *js);
 	if (cmd_load_files(n, argv + optind, js) != 0) {
 		cli_error("import: nothing was imported");
@@ -71,12 +93,14 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	} else if (store_journey_import(s, js, (size_t)n, replace,
 					&failed) != STORE_OK) {
 		cli_error("import: %s: %s; nothing was imported",
-			  argv[optind + (int)failed], store_errmsg(s));
+			  cmd_file_name(argv[optind + (int)failed]),
+			  store_errmsg(s));
 		rc = CLI_FAIL;
 	} else {
 		for (int i = 0; i < n; i++)
 			printf("imported %s (%zu touchpoints) from %s\n", js[i].key,
-			       js[i].n_touchpoints, argv[optind + i]);
+			       js[i].n_touchpoints,
+			       cmd_file_name(argv[optind + i]));
 	}
 	for (int i = 0; i < n; i++)
 		model_journey_free(&js[i]);
@@ -125,7 +149,9 @@ static int cmd_export_write(const struct export_format *fmt, const char *out,
 		if (rc != 0)
 			cli_error("export: %s", err);
 	} else {
-		rc = export_write_stream(fmt, stdout, j, eo);
+		rc = export_write_stream(fmt, stdout, j, eo, err, sizeof err);
+		if (rc != 0)
+			cli_error("export: %s", err);
 	}
 	if (eo->sim)
 		sim_result_free(&res);
@@ -167,7 +193,8 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 				return CLI_USAGE;
 			}
 		} else if (c == 'o') {
-			out = optarg;
+			/* "-" is the standard output, as for other tools */
+			out = strcmp(optarg, "-") == 0 ? NULL : optarg;
 		} else if (c != 'w' || cli_parse_ulong("--width", optarg, 40,
 						       1000, &width) != 0) {
 			return CLI_USAGE;
@@ -202,8 +229,11 @@ int cmd_validate(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage(cmd);
+	if (cmd_stdin_once("validate", argc - optind, argv + optind) != 0)
+		return CLI_USAGE;
 	for (int i = optind; i < argc; i++) {
 		struct mot_diags d = { 0 }, shown = { 0 };
+		const char *name = cmd_file_name(argv[i]);
 
 		yamlio_validate_file(argv[i], &d);
 		for (size_t k = 0; k < d.n; k++)
@@ -214,9 +244,9 @@ int cmd_validate(struct cli_ctx *ctx, int argc, char **argv)
 				shown.items[shown.n - 1].line = d.items[k].line;
 				shown.items[shown.n - 1].column = d.items[k].column;
 			}
-		yamlio_print_diags(stderr, argv[i], &shown);
+		yamlio_print_diags(stderr, name, &shown);
 		if (d.errors == 0 && !quiet)
-			printf("%s: %s\n", argv[i], d.warnings ?
+			printf("%s: %s\n", name, d.warnings ?
 			       "valid, with warnings" : "valid");
 		errors += d.errors;
 		warnings += d.warnings;

@@ -53,13 +53,18 @@ int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 		       "TRANS", "PERS", "UPDATED", "TITLE");
 	for (size_t i = 0; i < n; i++) {
 		time_t t = (time_t)list[i].updated;
+		/* a database edited by hand may hold control characters */
+		char *key = util_text_visible(list[i].key, true),
+		     *title = util_text_visible(list[i].title, true);
 		struct tm tm;
 
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M",
 			 localtime_r(&t, &tm));
-		printf("%-28s %6zu %6zu %5zu  %-16s  %s\n", list[i].key,
+		printf("%-28s %6zu %6zu %5zu  %-16s  %s\n", key,
 		       list[i].n_touchpoints, list[i].n_transitions,
-		       list[i].n_personas, when, list[i].title);
+		       list[i].n_personas, when, title);
+		free(key);
+		free(title);
 	}
 	store_journey_list_free(list, n);
 	return CLI_OK;
@@ -88,6 +93,7 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct export_options eo = { 0 };
 	struct mot_journey j;
 	unsigned long width = 0;
+	char err[512];
 	int c, rc;
 
 	while ((c = cli_getopt(cmd, argc, argv, "w:", opts)) != -1) {
@@ -101,8 +107,30 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	eo.width = width ? (int)width : cli_terminal_width();
 	if (cli_load_journey(ctx, argv[optind], &j) != 0)
 		return CLI_FAIL;
-	rc = export_txt(stdout, &j, &eo) == 0 ? CLI_OK : CLI_FAIL;
+	/* The text map is the txt export, on the standard output. */
+	rc = CLI_OK;
+	if (export_write_stream(export_find("txt"), stdout, &j, &eo, err,
+				sizeof err) != 0) {
+		cli_error("show: %s", err);
+		rc = CLI_FAIL;
+	}
 	model_journey_free(&j);
+	return rc;
+}
+
+/* The model's field checks (the text rules of a journey file): the first
+ * finding, as "new: title: longer than 4096 bytes". */
+static int cmd_new_check(const struct mot_journey *j)
+{
+	struct mot_diags d = { 0 };
+	int rc = 0;
+
+	model_validate_fields(j, &d);
+	if (d.errors > 0) {
+		cli_error("new: %s: %s", d.items[0].path, d.items[0].message);
+		rc = -1;
+	}
+	model_diags_free(&d);
 	return rc;
 }
 
@@ -139,6 +167,10 @@ int cmd_new(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error("new: a title is needed: --title TITLE");
 		return CLI_USAGE;
 	}
+	/* the rules of a journey file, so that the new journey exports and
+	 * imports again */
+	if (cmd_new_check(&j) != 0)
+		return CLI_FAIL;
 	if (!(s = cli_store(ctx)))
 		return CLI_FAIL;
 	if (store_journey_import(s, &j, 1, false, NULL) != STORE_OK) {

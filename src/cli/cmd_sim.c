@@ -189,8 +189,10 @@ static int cmd_sim_check(const struct cmd_sim_args *a)
 		cli_error("simulate: --trace cannot go with --compare or --days");
 		return -1;
 	}
-	if (a->trace && !*a->trace) {
-		cli_error("simulate: --trace: no file name");
+	if (a->trace && (!*a->trace || strcmp(a->trace, "-") == 0)) {
+		/* the report has the standard output */
+		cli_error("simulate: --trace: give a file name (the report "
+			  "goes to the standard output)");
 		return -1;
 	}
 	return 0;

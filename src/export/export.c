@@ -5,6 +5,7 @@
 #include "export.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util.h"
@@ -59,26 +60,52 @@ void export_print_formats(FILE *out)
 		fprintf(out, "  %-13s %s\n", f[i].name, f[i].description);
 }
 
+/* A format's writer in the C numeric locale (a decimal comma would break
+ * every number in a CSV cell, an SVG coordinate or a DOT attribute), with
+ * a reason in err whenever it fails. */
+static int export_run(const struct export_format *f, FILE *out,
+		      const struct mot_journey *j,
+		      const struct export_options *opt, char *err,
+		      size_t errlen)
+{
+	struct util_locale l;
+	int rc;
+
+	err[0] = '\0';
+	errno = 0;
+	util_locale_c_enter(&l);
+	rc = f->write(out, j, opt, err, errlen);
+	util_locale_c_leave(&l);
+	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
+		rc = -1;
+	if (rc != 0 && !err[0])
+		snprintf(err, errlen, "%s", errno ? strerror(errno) :
+			 "write failed");
+	return rc;
+}
+
 int export_write_stream(const struct export_format *f, FILE *out,
 			const struct mot_journey *j,
-			const struct export_options *opt)
+			const struct export_options *opt,
+			char *err, size_t errlen)
 {
-	if (f->write(out, j, opt) != 0)
-		return -1;
-	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+	return export_run(f, out, j, opt, err, errlen);
 }
 
 struct export_job {
 	const struct export_format *f;
 	const struct mot_journey *j;
 	const struct export_options *opt;
+	char *err;
+	size_t errlen;
 };
 
 static int export_job_write(FILE *out, void *ctx)
 {
 	const struct export_job *job = ctx;
 
-	return job->f->write(out, job->j, job->opt);
+	return export_run(job->f, out, job->j, job->opt, job->err,
+			  job->errlen);
 }
 
 int export_write_file(const struct export_format *f, const char *path,
@@ -86,8 +113,14 @@ int export_write_file(const struct export_format *f, const char *path,
 		      const struct export_options *opt,
 		      char *err, size_t errlen)
 {
-	struct export_job job = { f, j, opt };
+	char why[512] = "";
+	struct export_job job = { f, j, opt, why, sizeof why };
+	int rc;
 
 	errno = 0;
-	return util_write_atomic(path, export_job_write, &job, err, errlen);
+	rc = util_write_atomic(path, export_job_write, &job, err, errlen);
+	/* The writer's own reason beats the generic one of the file. */
+	if (rc != 0 && why[0])
+		snprintf(err, errlen, "%s: %s", path, why);
+	return rc;
 }

@@ -127,8 +127,9 @@ static void csv_transitions(FILE *out, const struct mot_journey *j)
 	}
 }
 
-static int csv_write(FILE *out, const struct mot_journey *j,
-		     const struct export_options *opt)
+int export_csv(FILE *out, const struct mot_journey *j,
+	       const struct export_options *opt, char *err,
+	       size_t errlen)
 {
 	(void)opt;
 	csv_touchpoints(out, j);
@@ -137,13 +138,7 @@ static int csv_write(FILE *out, const struct mot_journey *j,
 	return ferror(out) ? -1 : 0;
 }
 
-int export_csv(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt)
-{
-	return export_c_locale(csv_write, out, j, opt);
-}
-
-/* One table of the directory export, behind util_write_atomic(). */
+/* One table of the directory export, behind util_write_atomic_set(). */
 struct csv_file {
 	const struct mot_journey *j;
 	void (*table)(FILE *out, const struct mot_journey *j);
@@ -152,14 +147,14 @@ struct csv_file {
 static int csv_file_write(FILE *out, void *ctx)
 {
 	const struct csv_file *f = ctx;
-	struct export_locale l;
+	struct util_locale l;
 
 	/* A byte-order mark: without it Excel reads UTF-8 as a legacy
 	 * code page and garbles every accent. */
 	fputs("\xef\xbb\xbf", out);
-	export_locale_enter(&l);
+	util_locale_c_enter(&l);
 	f->table(out, f->j);
-	export_locale_leave(&l);
+	util_locale_c_leave(&l);
 	return ferror(out) ? -1 : 0;
 }
 
@@ -167,25 +162,19 @@ int export_csv_write_dir(const char *dir, const struct mot_journey *j,
 			 const struct export_options *opt,
 			 char *err, size_t errlen)
 {
-	static const struct {
-		const char *suffix;
-		void (*table)(FILE *out, const struct mot_journey *j);
-	} files[] = {
-		{ "touchpoints", csv_touchpoints },
-		{ "transitions", csv_transitions },
-	};
+	struct csv_file f[2] = { { j, csv_touchpoints },
+				 { j, csv_transitions } };
+	char *path[2] = { xasprintf("%s/%s-touchpoints.csv", dir, j->key),
+			  xasprintf("%s/%s-transitions.csv", dir, j->key) };
+	struct util_write_job jobs[2] = { { path[0], csv_file_write, &f[0] },
+					  { path[1], csv_file_write, &f[1] } };
+	int rc;
 
 	(void)opt;
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		struct csv_file f = { j, files[i].table };
-		char *path = xasprintf("%s/%s-%s.csv", dir, j->key,
-				       files[i].suffix);
-		int rc = util_write_atomic(path, csv_file_write, &f, err,
-					   errlen);
-
-		free(path);
-		if (rc != 0)
-			return -1;
-	}
-	return 0;
+	/* Both tables or neither: a spreadsheet must never pair the new
+	 * touchpoints with the old transitions. */
+	rc = util_write_atomic_set(jobs, 2, err, errlen);
+	free(path[0]);
+	free(path[1]);
+	return rc;
 }

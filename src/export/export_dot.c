@@ -272,11 +272,12 @@ static void dot_legend(FILE *out, const struct mot_journey *j,
 	fputs("</td></tr></table>>;\n", out);
 }
 
-static int dot_write(FILE *out, const struct mot_journey *j,
-		     const struct export_options *opt)
+int export_dot(FILE *out, const struct mot_journey *j,
+	       const struct export_options *opt, char *err,
+	       size_t errlen)
 {
 	struct export_overlay ov;
-	int sim = export_overlay_init(&ov, j, opt);
+	int sim = export_overlay_init(&ov, j, opt, err, errlen);
 
 	if (sim < 0)
 		return -1;
@@ -299,10 +300,4 @@ static int dot_write(FILE *out, const struct mot_journey *j,
 	if (sim)
 		export_overlay_free(&ov);
 	return ferror(out) ? -1 : 0;
-}
-
-int export_dot(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt)
-{
-	return export_c_locale(dot_write, out, j, opt);
 }

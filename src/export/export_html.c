@@ -128,11 +128,12 @@ static void html_details(FILE *out, const struct mot_journey *j)
 	free(path);
 }
 
-static int html_write(FILE *out, const struct mot_journey *j,
-		      const struct export_options *opt)
+int export_html(FILE *out, const struct mot_journey *j,
+		const struct export_options *opt, char *err,
+		size_t errlen)
 {
 	struct export_overlay ov;
-	int sim = export_overlay_init(&ov, j, opt);
+	int sim = export_overlay_init(&ov, j, opt, err, errlen);
 
 	if (sim < 0)
 		return -1;
@@ -145,10 +146,4 @@ static int html_write(FILE *out, const struct mot_journey *j,
 	if (sim)
 		export_overlay_free(&ov);
 	return ferror(out) ? -1 : 0;
-}
-
-int export_html(FILE *out, const struct mot_journey *j,
-		const struct export_options *opt)
-{
-	return export_c_locale(html_write, out, j, opt);
 }

@@ -5,6 +5,7 @@
  * so that it shows as typed and cannot break a table.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export.h"
@@ -18,11 +19,12 @@
  * it does not end a table cell, and line breaks become <br>, the only
  * break a table cell can hold.
  */
-static void md_text(FILE *out, const char *s)
+static void md_text(FILE *out, const char *text)
 {
-	for (; s && *s; s++) {
-		if (*s == '\r')
-			continue;
+	/* control characters written visibly ("^["), never raw */
+	char *vis = util_text_visible(text, false);
+
+	for (const char *s = vis; *s; s++) {
 		if (*s == '\n')
 			fputs("<br>", out);
 		else if (strchr("\\`*_[]<>|~&#$!", *s))
@@ -30,6 +32,7 @@ static void md_text(FILE *out, const char *s)
 		else
 			fputc(*s, out);
 	}
+	free(vis);
 }
 
 /* A paragraph: also escape what would start a list, quote or heading. */
@@ -183,8 +186,9 @@ static void md_personas(FILE *out, const struct mot_journey *j)
 	}
 }
 
-static int md_write(FILE *out, const struct mot_journey *j,
-		    const struct export_options *opt)
+int export_md(FILE *out, const struct mot_journey *j,
+	      const struct export_options *opt, char *err,
+	      size_t errlen)
 {
 	(void)opt;
 	md_header(out, j);
@@ -193,10 +197,4 @@ static int md_write(FILE *out, const struct mot_journey *j,
 	md_transitions(out, j);
 	md_personas(out, j);
 	return ferror(out) ? -1 : 0;
-}
-
-int export_md(FILE *out, const struct mot_journey *j,
-	      const struct export_options *opt)
-{
-	return export_c_locale(md_write, out, j, opt);
 }

@@ -132,8 +132,9 @@ static void mmd_task(FILE *out, const struct mot_touchpoint *tp)
 	fputc('\n', out);
 }
 
-static int mermaid_write(FILE *out, const struct mot_journey *j,
-			 const struct export_options *opt)
+int export_mermaid(FILE *out, const struct mot_journey *j,
+		   const struct export_options *opt, char *err,
+		   size_t errlen)
 {
 	size_t *order = xcalloc(j->n_touchpoints + 1, sizeof *order);
 	char head[64];
@@ -157,12 +158,6 @@ static int mermaid_write(FILE *out, const struct mot_journey *j,
 	}
 	free(order);
 	return ferror(out) ? -1 : 0;
-}
-
-int export_mermaid(FILE *out, const struct mot_journey *j,
-		   const struct export_options *opt)
-{
-	return export_c_locale(mermaid_write, out, j, opt);
 }
 
 /* --- mermaid-flow ------------------------------------------------------- */
@@ -265,8 +260,9 @@ static void mmd_flow_classes(FILE *out, const struct mot_journey *j)
 	}
 }
 
-static int mermaid_flow_write(FILE *out, const struct mot_journey *j,
-			      const struct export_options *opt)
+int export_mermaid_flow(FILE *out, const struct mot_journey *j,
+			const struct export_options *opt, char *err,
+			size_t errlen)
 {
 	char head[64], num[32];
 
@@ -304,10 +300,4 @@ static int mermaid_flow_write(FILE *out, const struct mot_journey *j,
 	mmd_flow_edges(out, j);
 	mmd_flow_classes(out, j);
 	return ferror(out) ? -1 : 0;
-}
-
-int export_mermaid_flow(FILE *out, const struct mot_journey *j,
-			const struct export_options *opt)
-{
-	return export_c_locale(mermaid_flow_write, out, j, opt);
 }

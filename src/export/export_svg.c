@@ -689,11 +689,12 @@ int export_svg_picture(FILE *out, const struct mot_journey *j,
 	return ferror(out) ? -1 : 0;
 }
 
-static int svg_write(FILE *out, const struct mot_journey *j,
-		     const struct export_options *opt)
+int export_svg(FILE *out, const struct mot_journey *j,
+	       const struct export_options *opt, char *err,
+	       size_t errlen)
 {
 	struct export_overlay ov;
-	int sim = export_overlay_init(&ov, j, opt), rc;
+	int sim = export_overlay_init(&ov, j, opt, err, errlen), rc;
 
 	if (sim < 0)
 		return -1;
@@ -702,10 +703,4 @@ static int svg_write(FILE *out, const struct mot_journey *j,
 	if (sim)
 		export_overlay_free(&ov);
 	return rc;
-}
-
-int export_svg(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt)
-{
-	return export_c_locale(svg_write, out, j, opt);
 }

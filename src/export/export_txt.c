@@ -5,6 +5,7 @@
  * asked for.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export.h"
@@ -13,7 +14,8 @@
 /* Print one line, cut with an ellipsis when wider than `width`. */
 static void txt_line(FILE *out, struct strbuf *b, int width)
 {
-	const char *s = b->s ? b->s : "";
+	/* for a terminal: no control character reaches it */
+	char *s = util_text_visible(b->s, true);
 
 	if (util_utf8_width(s) <= width) {
 		fprintf(out, "%s\n", s);
@@ -21,6 +23,7 @@ static void txt_line(FILE *out, struct strbuf *b, int width)
 		size_t n = util_utf8_prefix(s, width - 1, NULL);
 		fprintf(out, "%.*s\xe2\x80\xa6\n", (int)n, s);
 	}
+	free(s);
 	b->len = 0;
 	if (b->s)
 		b->s[0] = '\0';
@@ -228,7 +231,8 @@ static void txt_personas(FILE *out, const struct mot_journey *j, int width,
 }
 
 int export_txt(FILE *out, const struct mot_journey *j,
-	       const struct export_options *opt)
+	       const struct export_options *opt, char *err,
+	       size_t errlen)
 {
 	int width = opt && opt->width >= 20 ? opt->width : 80;
 	struct strbuf b;

@@ -4,7 +4,6 @@
 #include "export_util.h"
 
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,32 +52,6 @@ const char *export_emotion_str(int emotion, char buf[8])
 {
 	snprintf(buf, 8, emotion ? "%+d" : "%d", emotion);
 	return buf;
-}
-
-void export_locale_enter(struct export_locale *l)
-{
-	l->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	l->old = l->c ? uselocale(l->c) : (locale_t)0;
-}
-
-void export_locale_leave(struct export_locale *l)
-{
-	if (l->c) {
-		uselocale(l->old);
-		freelocale(l->c);
-	}
-}
-
-int export_c_locale(export_fn fn, FILE *out, const struct mot_journey *j,
-		    const struct export_options *opt)
-{
-	struct export_locale l;
-	int rc;
-
-	export_locale_enter(&l);
-	rc = fn(out, j, opt);
-	export_locale_leave(&l);
-	return rc;
 }
 
 const char *export_stage_heading(enum mot_stage s, char *buf, size_t len)
@@ -150,7 +123,8 @@ uint64_t export_overlay_flow(const struct export_overlay *ov, size_t i,
 }
 
 int export_overlay_init(struct export_overlay *ov, const struct mot_journey *j,
-			const struct export_options *opt)
+			const struct export_options *opt, char *err,
+			size_t errlen)
 {
 	const struct export_sim *sim = opt ? opt->sim : NULL;
 	size_t n = j->n_touchpoints, edges = 0;
@@ -163,7 +137,9 @@ int export_overlay_init(struct export_overlay *ov, const struct mot_journey *j,
 	/* figures of another journey (or of this one before an edit) */
 	if (sim->n != n || (sim->flow && sim->n_edges != edges) ||
 	    (n && (!sim->reach || !sim->drops))) {
-		errno = EINVAL;
+		snprintf(err, errlen, "the simulated figures (%zu touchpoints, "
+			 "%zu transitions) do not fit the journey (%zu, %zu)",
+			 sim->n, sim->n_edges, n, edges);
 		return -1;
 	}
 	ov->sim = sim;

@@ -6,7 +6,6 @@
 #ifndef MOT_EXPORT_UTIL_H
 #define MOT_EXPORT_UTIL_H
 
-#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -21,21 +20,6 @@ const char *export_emotion_fill(int emotion);
 const char *export_emotion_ink(int emotion);
 const char *export_emotion_face(int emotion);
 const char *export_emotion_str(int emotion, char buf[8]);
-
-/*
- * Run a format's writer with LC_NUMERIC "C" for this thread: main() sets
- * the user's locale, and a decimal comma would break every number in a
- * CSV cell, an SVG coordinate or a DOT attribute.
- */
-struct export_locale {
-	locale_t c, old;
-};
-void export_locale_enter(struct export_locale *l);
-void export_locale_leave(struct export_locale *l);
-typedef int (*export_fn)(FILE *out, const struct mot_journey *j,
-			 const struct export_options *opt);
-int export_c_locale(export_fn fn, FILE *out, const struct mot_journey *j,
-		    const struct export_options *opt);
 
 /* "<ZMOT · Awareness" */
 const char *export_stage_heading(enum mot_stage s, char *buf, size_t len);
@@ -61,10 +45,11 @@ struct export_overlay {
 	uint64_t max_visits, max_flow;
 };
 
-/* 1 with *ov set up (free it), 0 when opt hands no figures, -1 (errno
- * EINVAL) when they do not fit the journey. */
+/* 1 with *ov set up (free it), 0 when opt hands no figures, -1 with the
+ * reason in err when they do not fit the journey. */
 int export_overlay_init(struct export_overlay *ov, const struct mot_journey *j,
-			const struct export_options *opt);
+			const struct export_options *opt, char *err,
+			size_t errlen);
 void export_overlay_free(struct export_overlay *ov);
 /* Customers who took touchpoint i's transition k (0 without flow). */
 uint64_t export_overlay_flow(const struct export_overlay *ov, size_t i,

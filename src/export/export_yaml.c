@@ -6,7 +6,8 @@
 #include "yamlio.h"
 
 int export_yaml(FILE *out, const struct mot_journey *j,
-		const struct export_options *opt)
+		const struct export_options *opt, char *err,
+		size_t errlen)
 {
 	(void)opt;	/* the file format has no options */
 	return yamlio_write(out, j);

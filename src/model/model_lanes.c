@@ -401,54 +401,17 @@ int model_kpi_parse(const char *line, struct mot_kpi *out, char *err,
 
 #define ERR(d, ...) model_diag_add((d), MOT_ERROR, __VA_ARGS__)
 
-/*
- * Text of a lane: at most `max` bytes of UTF-8, no control characters
- * (C0, DEL, C1) and no line break, except that multi-line text may hold
- * U+000A line breaks and tabs.  CR, NEL and the Unicode line and paragraph
- * separators are refused everywhere: YAML turns them into U+000A, so they
- * would not come back from a file as they went in.
- */
+/* Text of a lane: model_text_ok's rules, and maybe required. */
 static void model_check_lane_text(struct mot_diags *d, const char *path,
 				  const char *s, size_t max, bool multiline,
 				  bool required)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len, i = 0, n;
-	uint32_t cp;
+	char why[96];
 
-	if (required && util_str_empty(s)) {
+	if (required && util_str_empty(s))
 		ERR(d, path, "must not be empty");
-		return;
-	}
-	if (!s)
-		return;
-	len = strlen(s);
-	if (len > max) {
-		ERR(d, path, "longer than %zu bytes", max);
-		return;
-	}
-	for (; i < len; i += n) {
-		n = util_utf8_seq(p + i, len - i, &cp);
-		if (n == 0) {
-			ERR(d, path, "not valid UTF-8");
-			return;
-		}
-		if (multiline && (cp == '\n' || cp == '\t'))
-			continue;
-		if (cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
-		    cp == '\n') {
-			ERR(d, path, multiline ? "U+%04X: the only line break "
-			    "allowed is U+000A (\\n)" : "a line break (U+%04X) "
-			    "is not allowed here: one line per item",
-			    (unsigned)cp);
-			return;
-		}
-		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
-			ERR(d, path, "control character U+%04X is not allowed",
-			    (unsigned)cp);
-			return;
-		}
-	}
+	else if (!model_text_ok(s, max, multiline, why, sizeof why))
+		ERR(d, path, "%s", why);
 }
 
 static void model_check_list(struct mot_diags *d, size_t i, const char *lane,

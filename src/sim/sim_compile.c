@@ -656,12 +656,9 @@ static int sim_set_bool(const char *v, bool *out)
 
 static int sim_set_number(const char *v, double lo, double hi, double *out)
 {
-	char *end;
-
-	errno = 0;
-	*out = strtod(v, &end);
-	return (*v && *end == '\0' && errno == 0 && isfinite(*out) &&
-		*out >= lo && *out <= hi) ? 0 : -1;
+	/* "0.5" whatever the locale: an option, not text for people */
+	return util_num_parse(v, out) == 0 && *out >= lo && *out <= hi ?
+		0 : -1;
 }
 
 static int sim_set_next(struct mot_journey *j, struct mot_touchpoint *tp,

@@ -62,6 +62,7 @@ int store_insert_touchpoint(struct store *s, int64_t jid,
 	store_bind_int(st, 16, position);
 	store_bind_text(st, 17, tp->thinking);
 	store_bind_text(st, 18, tp->backstage);
+	store_bind_int(st, 19, s->gen);
 	rc = store_exec_stmt(s, st);
 	if (rc == STORE_EXISTS)
 		return store_fail(s, rc, "touchpoint '%s' exists already",
@@ -87,6 +88,7 @@ int store_insert_transition(struct store *s, int64_t jid, int64_t from,
 	store_bind_double(st, 4, weight);
 	store_bind_text(st, 5, label);
 	store_bind_int(st, 6, position);
+	store_bind_int(st, 7, s->gen);
 	return store_exec_stmt(s, st);
 }
 
@@ -107,6 +109,7 @@ int store_insert_persona(struct store *s, int64_t jid,
 	store_bind_double(st, 7, p->explore_bias);
 	store_bind_double(st, 8, p->emotion_sensitivity);
 	store_bind_int(st, 9, position);
+	store_bind_int(st, 10, s->gen);
 	rc = store_exec_stmt(s, st);
 	if (rc == STORE_EXISTS)
 		return store_fail(s, rc, "persona '%s' exists already", p->key);
@@ -127,8 +130,8 @@ int store_insert_entry(struct store *s, int64_t jid, int64_t tpid,
 	return store_exec_stmt(s, st);
 }
 
-static int store_insert_journey_row(struct store *s, const struct mot_journey *j,
-				    int64_t *jid)
+static int store_insert_journey_row(struct store *s,
+				    const struct mot_journey *j, int64_t *jid)
 {
 	struct store_stmt *st = store_prepare(s, SQL_JOURNEY_INSERT);
 	int64_t now = store_now();
@@ -141,6 +144,7 @@ static int store_insert_journey_row(struct store *s, const struct mot_journey *j
 	store_bind_text(st, 3, j->description);
 	store_bind_int(st, 4, j->created ? j->created : now);
 	store_bind_int(st, 5, now);
+	store_bind_int(st, 6, s->gen);
 	rc = store_exec_stmt(s, st);
 	if (rc == STORE_EXISTS)
 		return store_fail(s, rc, "journey '%s' exists already", j->key);
@@ -243,7 +247,16 @@ static int store_replace_journey(struct store *s, int64_t jid,
 	if (j->created)	/* else NULL: the row keeps its own */
 		store_bind_int(st, 4, j->created);
 	store_bind_int(st, 5, store_now());
+	store_bind_int(st, 6, s->gen);
 	rc = store_exec_stmt(s, st);
+	if (rc == STORE_OK)
+		rc = store_exec_id(s, SQL_JOURNEY_CLEAR_TR, jid);
+	if (rc == STORE_OK)
+		rc = store_exec_id(s, SQL_JOURNEY_CLEAR_EN, jid);
+	if (rc == STORE_OK)
+		rc = store_exec_id(s, SQL_JOURNEY_CLEAR_LANE, jid);
+	if (rc == STORE_OK)
+		rc = store_exec_id(s, SQL_JOURNEY_CLEAR_KPI, jid);
 	if (rc == STORE_OK)
 		rc = store_exec_id(s, SQL_JOURNEY_CLEAR_TP, jid);
 	if (rc == STORE_OK)
@@ -268,6 +281,7 @@ int store_import_one(struct store *s, const struct mot_journey *j,
 int store_journey_import(struct store *s, const struct mot_journey *js,
 			 size_t n, bool replace, size_t *failed)
 {
+	bool bulk = store_bulk_begin(s);
 	int rc = store_tx_begin(s);
 
 	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
@@ -275,5 +289,8 @@ int store_journey_import(struct store *s, const struct mot_journey *js,
 		if (rc != STORE_OK && failed)
 			*failed = i;
 	}
-	return store_tx_end(s, rc);
+	rc = store_tx_end(s, rc);
+	if (bulk)
+		store_bulk_end(s);
+	return rc;
 }

@@ -72,6 +72,10 @@ enum store_sql_id {
 	SQL_PE_FIND,
 	SQL_PE_NEXT_POS,
 	SQL_JOURNEY_REPLACE,
+	SQL_JOURNEY_CLEAR_TR,
+	SQL_JOURNEY_CLEAR_EN,
+	SQL_JOURNEY_CLEAR_LANE,
+	SQL_JOURNEY_CLEAR_KPI,
 	SQL_JOURNEY_CLEAR_TP,
 	SQL_JOURNEY_CLEAR_PE,
 	SQL_SC_FIND,
@@ -84,6 +88,7 @@ enum store_sql_id {
 	SQL_KPI_LOAD,
 	SQL_KPI_INSERT,
 	SQL_KPI_CLEAR,
+	SQL_GEN_NEXT,
 	SQL_COUNT
 };
 
@@ -97,8 +102,11 @@ struct store_stmt;
 struct store {
 	struct sqlite3 *db;
 	struct store_stmt *stmt[SQL_COUNT];
+	char *name;        /* the file, as every error message names it */
 	int tx_depth;      /* nesting of store_tx_begin() */
 	bool tx_failed;    /* an inner step failed: the outer end rolls back */
+	int64_t gen;       /* the write transaction's generation: the version
+			    * of every row it writes (store_tx_begin) */
 	char err[512];
 };
 
@@ -143,11 +151,21 @@ int store_exec(struct store *s, const char *sql);
 
 /* --- transactions (store_open.c) -------------------------------------- */
 
-/* A write transaction; nests (only the outermost level commits). */
+/* A write transaction; nests (only the outermost level commits).  It
+ * steps the database's generation into s->gen. */
 int store_tx_begin(struct store *s);
 /* End a level: commit when status is STORE_OK and nothing inside failed,
  * else roll back.  Returns the status to give the caller. */
 int store_tx_end(struct store *s, int status);
+/*
+ * Around a transaction that writes whole journeys (an import), whose row
+ * ids the store itself has just made: the foreign keys are not checked
+ * row by row, which halves the time of a big import.  Only outside any
+ * transaction (false: nothing was changed, store_bulk_end is not due).
+ * The cascades are off too: delete children first.
+ */
+bool store_bulk_begin(struct store *s);
+void store_bulk_end(struct store *s);
 /* One consistent snapshot for several reads (inside a write transaction
  * as well as outside). */
 int store_read_begin(struct store *s);
@@ -167,6 +185,10 @@ int store_journey_touch(struct store *s, int64_t jid);
  * vanished row (NOT_FOUND) from one changed by someone else (CONFLICT). */
 int store_check_hit(struct store *s, int rc, bool still_there,
 		    const char *what);
+/* A key read from the database (`what`: "journey", "touchpoint" ...) must
+ * be a valid key before anything uses it, a file name above all: else
+ * STORE_ERROR, naming the database and the key. */
+int store_check_key(struct store *s, const char *what, const char *key);
 /* The model's field checks: the first finding as STORE_INVALID. */
 int store_check_fields(struct store *s, const struct mot_journey *j);
 

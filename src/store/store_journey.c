@@ -47,6 +47,7 @@ int store_journey_touch(struct store *s, int64_t jid)
 		return STORE_ERROR;
 	store_bind_int(st, 1, jid);
 	store_bind_int(st, 2, store_now());
+	store_bind_int(st, 3, s->gen);
 	return store_exec_stmt(s, st);
 }
 
@@ -89,6 +90,10 @@ int store_journey_list(struct store *s, struct store_journey_info **out,
 		ji->n_touchpoints = (size_t)store_col_int(st, 3);
 		ji->n_transitions = (size_t)store_col_int(st, 4);
 		ji->n_personas = (size_t)store_col_int(st, 5);
+		if (store_check_key(s, "journey", ji->key) != STORE_OK) {
+			rc = STORE_ERROR;
+			break;
+		}
 	}
 	store_reset(st);
 	if (rc != STORE_OK) {
@@ -108,11 +113,12 @@ int store_journey_create(struct store *s, const char *key, const char *title)
 	if (!model_key_valid(key))
 		return store_fail(s, STORE_INVALID, "invalid journey key '%s': "
 				  "use lower-case letters, digits and '-'", key);
-	if (util_str_empty(title))
-		return store_fail(s, STORE_INVALID, "the title must not be empty");
 	model_journey_init(&j);
 	j.key = (char *)key;
 	j.title = (char *)title;
+	/* the text rules of a file (model_text_ok) */
+	if (store_check_fields(s, &j) != STORE_OK)
+		return STORE_INVALID;
 	rc = store_tx_begin(s);
 	if (rc == STORE_OK)
 		rc = store_insert_journey(s, &j);
@@ -181,6 +187,7 @@ int store_journey_rename(struct store *s, const char *key, const char *new_key)
 		store_bind_int(st, 1, jid);
 		store_bind_text(st, 2, new_key);
 		store_bind_int(st, 3, store_now());
+		store_bind_int(st, 4, s->gen);
 		rc = store_exec_stmt(s, st);
 	}
 	return store_tx_end(s, rc);
@@ -204,11 +211,16 @@ int store_journey_set_meta(struct store *s, const char *key, const char *title,
 			   const char *description, int64_t base_version)
 {
 	struct store_stmt *st;
+	struct mot_journey j;
 	int64_t jid;
 	int rc;
 
-	if (util_str_empty(title))
-		return store_fail(s, STORE_INVALID, "the title must not be empty");
+	model_journey_init(&j);
+	j.key = "x";	/* the key is not changed here */
+	j.title = (char *)title;
+	j.description = (char *)description;
+	if (store_check_fields(s, &j) != STORE_OK)
+		return STORE_INVALID;
 	rc = store_tx_begin(s);
 	if (rc == STORE_OK)
 		rc = store_journey_id(s, key, &jid, NULL);
@@ -220,10 +232,29 @@ int store_journey_set_meta(struct store *s, const char *key, const char *title,
 		store_bind_text(st, 3, description);
 		store_bind_int(st, 4, store_now());
 		store_bind_int(st, 5, base_version);
+		store_bind_int(st, 6, s->gen);
 		rc = store_check_hit(s, store_exec_stmt(s, st), true,
 				     "the journey");
 	}
 	return store_tx_end(s, rc);
+}
+
+int store_check_key(struct store *s, const char *what, const char *key)
+{
+	char shown[MOT_KEY_MAX + 4];
+	size_t n = 0;
+
+	if (model_key_valid(key))
+		return STORE_OK;
+	/* Shown safely: it may hold anything, escapes included. */
+	for (const char *p = key ? key : ""; *p && n < MOT_KEY_MAX; p++)
+		shown[n++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
+	if (key && strlen(key) > MOT_KEY_MAX)
+		memcpy(shown + n, "...", 3), n += 3;
+	shown[n] = '\0';
+	return store_fail(s, STORE_ERROR, "%s: the %s key '%s' in the database "
+			  "is not a valid key (changed outside mot?); refusing "
+			  "it", s->name, what, shown);
 }
 
 /* Report the first finding of the model's field checks as STORE_INVALID:

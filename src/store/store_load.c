@@ -62,6 +62,8 @@ static int store_load_touchpoints(struct store *s, int64_t jid,
 		(*map)[j->n_touchpoints].id = store_col_int(st, 0);
 		(*map)[j->n_touchpoints].index = j->n_touchpoints;
 		j->n_touchpoints++;
+		if ((rc = store_check_key(s, "touchpoint", tp->key)) != STORE_OK)
+			break;
 	}
 	store_reset(st);
 	if (rc != STORE_OK)
@@ -153,6 +155,8 @@ static int store_load_personas(struct store *s, int64_t jid,
 		p->explore_bias = store_col_double(st, 5);
 		p->emotion_sensitivity = store_col_double(st, 6);
 		p->version = store_col_int(st, 7);
+		if ((rc = store_check_key(s, "persona", p->key)) != STORE_OK)
+			break;
 	}
 	store_reset(st);
 	return rc;
@@ -182,7 +186,7 @@ static int store_load_header(struct store *s, const char *key,
 	j->updated = store_col_int(st, 5);
 	j->version = store_col_int(st, 6);
 	store_reset(st);
-	return STORE_OK;
+	return store_check_key(s, "journey", j->key);
 }
 
 int store_journey_load(struct store *s, const char *key,

@@ -47,7 +47,7 @@ int store_persona_add(struct store *s, const char *journey,
 		      struct mot_persona *p)
 {
 	struct store_stmt *st = NULL;
-	int64_t jid, pos = 0;
+	int64_t jid, pos = 0, gen;
 	int rc = store_pe_check(s, p);
 
 	if (rc != STORE_OK)
@@ -65,9 +65,10 @@ int store_persona_add(struct store *s, const char *journey,
 		rc = store_insert_persona(s, jid, p, pos);
 	if (rc == STORE_OK)
 		rc = store_journey_touch(s, jid);
+	gen = s->gen;
 	rc = store_tx_end(s, rc);
 	if (rc == STORE_OK)
-		p->version = 1;
+		p->version = gen;
 	return rc;
 }
 
@@ -75,7 +76,7 @@ int store_persona_update(struct store *s, const char *journey,
 			 const char *key, struct mot_persona *p)
 {
 	struct store_stmt *st = NULL;
-	int64_t jid, id = 0, cur = 0, oid, over;
+	int64_t jid, id = 0, cur = 0, oid, over, gen;
 	int rc = store_pe_check(s, p);
 
 	if (rc != STORE_OK)
@@ -105,14 +106,16 @@ int store_persona_update(struct store *s, const char *journey,
 		store_bind_int(st, 7, p->patience);
 		store_bind_double(st, 8, p->explore_bias);
 		store_bind_double(st, 9, p->emotion_sensitivity);
+		store_bind_int(st, 10, s->gen);
 		rc = store_check_hit(s, store_exec_stmt(s, st), true,
 				     "the persona");
 	}
 	if (rc == STORE_OK)
 		rc = store_journey_touch(s, jid);
+	gen = s->gen;
 	rc = store_tx_end(s, rc);
 	if (rc == STORE_OK)
-		p->version = cur + 1;
+		p->version = gen;
 	return rc;
 }
 

@@ -27,17 +27,17 @@ const char *const store_sql[SQL_COUNT] = {
 		" (SELECT count(*) FROM persona p WHERE p.journey_id = j.id) "
 		"FROM journey j ORDER BY j.key",
 	[SQL_JOURNEY_INSERT] =
-		"INSERT INTO journey (key, title, description, created, updated)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)",
+		"INSERT INTO journey (key, title, description, created, updated,"
+		" version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[SQL_JOURNEY_DELETE] = "DELETE FROM journey WHERE id = ?1",
 	[SQL_JOURNEY_RENAME] =
-		"UPDATE journey SET key = ?2, version = version + 1, updated = ?3"
+		"UPDATE journey SET key = ?2, version = ?4, updated = ?3"
 		" WHERE id = ?1",
 	[SQL_JOURNEY_META] =
 		"UPDATE journey SET title = ?2, description = ?3,"
-		" version = version + 1, updated = ?4 WHERE id = ?1 AND version = ?5",
+		" version = ?6, updated = ?4 WHERE id = ?1 AND version = ?5",
 	[SQL_JOURNEY_TOUCH] =
-		"UPDATE journey SET version = version + 1, updated = ?2 WHERE id = ?1",
+		"UPDATE journey SET version = ?3, updated = ?2 WHERE id = ?1",
 	[SQL_TP_LOAD] =
 		"SELECT id, key, name, stage, phase, channel, owner, controlled,"
 		" emotion, critical, human, dwell, conversion, drop_rate, notes,"
@@ -46,9 +46,9 @@ const char *const store_sql[SQL_COUNT] = {
 	[SQL_TP_INSERT] =
 		"INSERT INTO touchpoint (journey_id, key, name, stage, phase,"
 		" channel, owner, controlled, emotion, critical, human, dwell,"
-		" conversion, drop_rate, notes, position, thinking, backstage)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-		" ?14, ?15, ?16, ?17, ?18)",
+		" conversion, drop_rate, notes, position, thinking, backstage,"
+		" version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+		" ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
 	[SQL_TP_FIND] =
 		"SELECT id, stage, position, version FROM touchpoint"
 		" WHERE journey_id = ?1 AND key = ?2",
@@ -56,8 +56,8 @@ const char *const store_sql[SQL_COUNT] = {
 		"UPDATE touchpoint SET key = ?3, name = ?4, phase = ?5, channel = ?6,"
 		" owner = ?7, controlled = ?8, emotion = ?9, critical = ?10,"
 		" human = ?11, dwell = ?12, conversion = ?13, drop_rate = ?14,"
-		" notes = ?15, thinking = ?16, backstage = ?17,"
-		" version = version + 1 WHERE id = ?1 AND version = ?2",
+		" notes = ?15, thinking = ?16, backstage = ?17, version = ?18"
+		" WHERE id = ?1 AND version = ?2",
 	[SQL_TP_DELETE] = "DELETE FROM touchpoint WHERE id = ?1 AND version = ?2",
 	[SQL_TP_STAGE_COUNT] =
 		"SELECT count(*) FROM touchpoint WHERE journey_id = ?1 AND stage = ?2"
@@ -69,7 +69,7 @@ const char *const store_sql[SQL_COUNT] = {
 		"UPDATE touchpoint SET position = position - 1 WHERE journey_id = ?1"
 		" AND stage = ?2 AND position > ?3",
 	[SQL_TP_PLACE] =
-		"UPDATE touchpoint SET stage = ?2, position = ?3, version = version + 1"
+		"UPDATE touchpoint SET stage = ?2, position = ?3, version = ?4"
 		" WHERE id = ?1",
 	[SQL_TR_LOAD] =
 		"SELECT r.from_id, t.key, r.weight, r.label, r.version"
@@ -77,9 +77,9 @@ const char *const store_sql[SQL_COUNT] = {
 		" WHERE r.journey_id = ?1 ORDER BY r.from_id, r.position, r.id",
 	[SQL_TR_INSERT] =
 		"INSERT INTO transition (journey_id, from_id, to_id, weight, label,"
-		" position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		" position, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[SQL_TR_UPDATE] =
-		"UPDATE transition SET weight = ?3, label = ?4, version = version + 1"
+		"UPDATE transition SET weight = ?3, label = ?4, version = ?6"
 		" WHERE from_id = ?1 AND to_id = ?2 AND version = ?5",
 	[SQL_TR_DELETE] =
 		"DELETE FROM transition WHERE from_id = ?1 AND to_id = ?2"
@@ -106,12 +106,12 @@ const char *const store_sql[SQL_COUNT] = {
 		" ORDER BY position, id",
 	[SQL_PE_INSERT] =
 		"INSERT INTO persona (journey_id, key, name, description, share,"
-		" patience, explore_bias, emotion_sensitivity, position)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		" patience, explore_bias, emotion_sensitivity, position, version)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[SQL_PE_UPDATE] =
 		"UPDATE persona SET key = ?3, name = ?4, description = ?5, share = ?6,"
 		" patience = ?7, explore_bias = ?8, emotion_sensitivity = ?9,"
-		" version = version + 1 WHERE id = ?1 AND version = ?2",
+		" version = ?10 WHERE id = ?1 AND version = ?2",
 	[SQL_PE_DELETE] = "DELETE FROM persona WHERE id = ?1 AND version = ?2",
 	[SQL_PE_FIND] =
 		"SELECT id, version FROM persona WHERE journey_id = ?1 AND key = ?2",
@@ -122,9 +122,14 @@ const char *const store_sql[SQL_COUNT] = {
 	 * hangs on it, the scenarios) and replaces its contents. */
 	[SQL_JOURNEY_REPLACE] =
 		"UPDATE journey SET title = ?2, description = ?3,"
-		" created = coalesce(?4, created), version = version + 1,"
+		" created = coalesce(?4, created), version = ?6,"
 		" updated = ?5 WHERE id = ?1",
-	/* Transitions and entries go with their touchpoints (cascade). */
+	/* Transitions and entries first: a bulk import runs without the
+	 * foreign keys' cascade (see store_import.c). */
+	[SQL_JOURNEY_CLEAR_TR] = "DELETE FROM transition WHERE journey_id = ?1",
+	[SQL_JOURNEY_CLEAR_EN] = "DELETE FROM entry WHERE journey_id = ?1",
+	[SQL_JOURNEY_CLEAR_LANE] = "DELETE FROM lane_item WHERE journey_id = ?1",
+	[SQL_JOURNEY_CLEAR_KPI] = "DELETE FROM kpi WHERE journey_id = ?1",
 	[SQL_JOURNEY_CLEAR_TP] = "DELETE FROM touchpoint WHERE journey_id = ?1",
 	[SQL_JOURNEY_CLEAR_PE] = "DELETE FROM persona WHERE journey_id = ?1",
 	[SQL_SC_FIND] =
@@ -158,6 +163,11 @@ const char *const store_sql[SQL_COUNT] = {
 		" target, unit, lower_better) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
 		" ?8)",
 	[SQL_KPI_CLEAR] = "DELETE FROM kpi WHERE touchpoint_id = ?1",
+	/* The database's generation: one step per write transaction, taken
+	 * as the version of every row that transaction writes. */
+	[SQL_GEN_NEXT] =
+		"UPDATE generation SET value = value + 1 WHERE id = 1"
+		" RETURNING value",
 };
 
 /* Migrations: store_migrations[v] takes a database from user_version v to
@@ -284,4 +294,16 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  UNIQUE (touchpoint_id, name)"
 	");"
 	"CREATE INDEX kpi_journey ON kpi (journey_id);",
+	/* 4: the generation, so that a row version never repeats for a key
+	 * (a journey replaced by an import, a touchpoint deleted and added
+	 * again): it starts above every version stored so far. */
+	"CREATE TABLE generation ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  value INTEGER NOT NULL"
+	");"
+	"INSERT INTO generation (id, value) SELECT 1, max("
+	"  (SELECT coalesce(max(version), 0) FROM journey),"
+	"  (SELECT coalesce(max(version), 0) FROM touchpoint),"
+	"  (SELECT coalesce(max(version), 0) FROM transition),"
+	"  (SELECT coalesce(max(version), 0) FROM persona));",
 };

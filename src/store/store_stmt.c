@@ -39,7 +39,12 @@ static int store_sqlite_fail(struct store *s)
 		return store_fail(s, STORE_EXISTS, "%s", sqlite3_errmsg(s->db));
 	if ((ext & 0xff) == SQLITE_CONSTRAINT)
 		return store_fail(s, STORE_INVALID, "%s", sqlite3_errmsg(s->db));
-	return store_fail(s, STORE_ERROR, "database: %s", sqlite3_errmsg(s->db));
+	if ((ext & 0xff) == SQLITE_CORRUPT || (ext & 0xff) == SQLITE_NOTADB)
+		return store_fail(s, STORE_ERROR, "%s: the database is damaged "
+				  "(%s); restore it from a backup", s->name,
+				  sqlite3_errmsg(s->db));
+	return store_fail(s, STORE_ERROR, "%s: %s", s->name,
+			  sqlite3_errmsg(s->db));
 }
 
 const char *store_errmsg(const struct store *s)
@@ -57,8 +62,7 @@ struct store_stmt *store_prepare(struct store *s, enum store_sql_id id)
 		if (sqlite3_prepare_v3(s->db, store_sql[id], -1,
 				       SQLITE_PREPARE_PERSISTENT, &st,
 				       NULL) != SQLITE_OK) {
-			store_fail(s, STORE_ERROR, "database: %s",
-				   sqlite3_errmsg(s->db));
+			store_sqlite_fail(s);
 			return NULL;
 		}
 		s->stmt[id] = (struct store_stmt *)st;
@@ -179,10 +183,10 @@ int store_exec(struct store *s, const char *sql)
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		store_fail(s, STORE_ERROR, "database: %s",
-			   msg ? msg : sqlite3_errmsg(s->db));
+		int rc = store_sqlite_fail(s);
+
 		sqlite3_free(msg);
-		return STORE_ERROR;
+		return rc == STORE_ERROR ? rc : STORE_ERROR;
 	}
 	return STORE_OK;
 }

@@ -109,7 +109,7 @@ int store_touchpoint_add(struct store *s, const char *journey,
 			 struct mot_touchpoint *tp, size_t position)
 {
 	struct store_tprow row;
-	int64_t jid, placed = 0, id = 0;
+	int64_t jid, placed = 0, id = 0, gen;
 	int rc = store_tp_check(s, tp);
 
 	if (rc != STORE_OK)
@@ -126,13 +126,15 @@ int store_touchpoint_add(struct store *s, const char *journey,
 		rc = store_insert_touchpoint(s, jid, tp, placed, &id);
 	if (rc == STORE_OK)
 		rc = store_journey_touch(s, jid);
+	gen = s->gen;
 	rc = store_tx_end(s, rc);
 	if (rc == STORE_OK)
-		tp->version = 1;
+		tp->version = gen;
 	return rc;
 }
 
-static void store_bind_tp_fields(struct store_stmt *st, const struct mot_touchpoint *tp)
+static void store_bind_tp_fields(struct store_stmt *st,
+				 const struct mot_touchpoint *tp)
 {
 	store_bind_text(st, 3, tp->key);
 	store_bind_text(st, 4, tp->name);
@@ -178,6 +180,7 @@ int store_touchpoint_update(struct store *s, const char *journey,
 		store_bind_int(st, 1, row.id);
 		store_bind_int(st, 2, tp->version);
 		store_bind_tp_fields(st, tp);
+		store_bind_int(st, 18, s->gen);
 		rc = store_check_hit(s, store_exec_stmt(s, st), true,
 				     "the touchpoint");
 	}
@@ -192,6 +195,7 @@ int store_touchpoint_update(struct store *s, const char *journey,
 			store_bind_int(st, 1, row.id);
 			store_bind_int(st, 2, tp->stage);
 			store_bind_int(st, 3, placed);
+			store_bind_int(st, 4, s->gen);
 			rc = store_exec_stmt(s, st);
 		} else if (rc == STORE_OK) {
 			rc = STORE_ERROR;
@@ -238,7 +242,7 @@ int store_touchpoint_move(struct store *s, const char *journey,
 {
 	struct store_tprow row;
 	struct store_stmt *st = NULL;
-	int64_t jid, placed = 0;
+	int64_t jid, placed = 0, gen;
 	int rc;
 
 	if ((unsigned)stage >= MOT_STAGE_COUNT)
@@ -260,13 +264,15 @@ int store_touchpoint_move(struct store *s, const char *journey,
 		store_bind_int(st, 1, row.id);
 		store_bind_int(st, 2, stage);
 		store_bind_int(st, 3, placed);
+		store_bind_int(st, 4, s->gen);
 		rc = store_exec_stmt(s, st);
 	}
 	if (rc == STORE_OK)
 		rc = store_journey_touch(s, jid);
+	gen = s->gen;
 	rc = store_tx_end(s, rc);
 	if (rc == STORE_OK)
-		*version = row.version + 1;
+		*version = gen;
 	return rc;
 }
 
@@ -313,11 +319,14 @@ int store_transition_set(struct store *s, const char *journey,
 	struct store_tprow a, b;
 	struct store_stmt *st = NULL;
 	int64_t jid, cur = 0, pos = 0;
+	char why[96];
 	int rc, found;
 
 	if (!(weight > 0) || weight > 1e12)
 		return store_fail(s, STORE_INVALID, "weight must be greater "
 				  "than 0");
+	if (!model_text_ok(label, MOT_TEXT_MAX, true, why, sizeof why))
+		return store_fail(s, STORE_INVALID, "label: %s", why);
 	rc = store_tx_begin(s);
 	if (rc == STORE_OK)
 		rc = store_tp_locate(s, journey, from, &jid, &a);
@@ -349,16 +358,17 @@ int store_transition_set(struct store *s, const char *journey,
 		store_bind_double(st, 3, weight);
 		store_bind_text(st, 4, label);
 		store_bind_int(st, 5, cur);
+		store_bind_int(st, 6, s->gen);
 		rc = store_check_hit(s, store_exec_stmt(s, st), true,
 				     "the transition");
-		cur++;
+		cur = s->gen;
 	} else if (rc == STORE_OK && (st = store_prepare(s, SQL_TR_NEXT_POS))) {
 		store_bind_int(st, 1, a.id);
 		rc = store_query_int(s, st, &pos);
 		if (rc == STORE_OK)
 			rc = store_insert_transition(s, jid, a.id, b.id, weight,
 						     label, pos);
-		cur = 1;
+		cur = s->gen;
 	}
 	if (rc == STORE_OK)
 		rc = store_journey_touch(s, jid);

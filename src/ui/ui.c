@@ -298,6 +298,10 @@ void ui_pop(struct ui *ui)
 		ui_form_free(ui);
 	else if (sc == &ui_transitions_screen)
 		ui_transitions_free(ui);
+	else if (sc == &ui_quick_screen)
+		ui_quick_free(ui);
+	else if (sc == &ui_connect_screen)
+		ui_connect_free(ui);
 }
 
 const struct ui_screen *ui_top(const struct ui *ui)

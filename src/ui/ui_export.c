@@ -6,7 +6,6 @@
 #include "ui_int.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,47 +14,17 @@
 #include "export.h"
 #include "util.h"
 
-/*
- * A format may explain a failure on stderr, which would land in the
- * middle of the screen: catch it in a temporary file for the status line.
- */
-int ui_export_write(const struct export_format *f, const char *path,
-		    const struct mot_journey *j,
-		    const struct export_options *opt, char *err,
-		    size_t errlen)
+void ui_export_failed(struct ui *ui, const char *path, const char *err)
 {
-	FILE *tmp = tmpfile();
-	int saved = -1, rc;
-	size_t got;
+	size_t pl = strlen(path);
 
-	fflush(stderr);
-	if (tmp) {
-		saved = dup(STDERR_FILENO);
-		dup2(fileno(tmp), STDERR_FILENO);
-	}
-	err[0] = '\0';
-	rc = export_write_file(f, path, j, opt, err, errlen);
-	fflush(stderr);
-	if (saved >= 0) {
-		dup2(saved, STDERR_FILENO);
-		close(saved);
-	}
-	/* What the writer said on stderr is the reason; err then only says
-	 * that the write failed. */
-	if (tmp && rc != 0) {
-		char said[512];
-
-		rewind(tmp);
-		got = fread(said, 1, sizeof said - 1, tmp);
-		said[got] = '\0';
-		said[strcspn(said, "\n")] = '\0';
-		if (said[0])	/* the program's name is for a terminal */
-			snprintf(err, errlen, "%s", strncmp(said, "mot: ", 5) ?
-				 said : said + 5);
-	}
-	if (tmp)
-		fclose(tmp);
-	return rc;
+	/* util_write_atomic's message starts with the file already. */
+	if (err[0] && strncmp(err, path, pl) == 0 && err[pl] == ':')
+		ui_error(ui, "Could not write %s", err);
+	else
+		ui_error(ui, "Could not write %s: %s", path,
+			 err[0] ? err : errno ? strerror(errno) :
+			 "write failed");
 }
 
 void ui_export(struct ui *ui, const struct mot_journey *j)
@@ -89,10 +58,10 @@ void ui_export(struct ui *ui, const struct mot_journey *j)
 		free(path);
 		return;
 	}
-	if (ui_export_write(&f[pick], path, j, &opt, err, sizeof err) == 0)
+	err[0] = '\0';
+	if (export_write_file(&f[pick], path, j, &opt, err, sizeof err) == 0)
 		ui_message(ui, "Wrote %s (%s)", path, f[pick].name);
 	else
-		ui_error(ui, "Could not write %s: %s", path,
-			 err[0] ? err : strerror(errno));
+		ui_export_failed(ui, path, err);
 	free(path);
 }

@@ -205,6 +205,35 @@ void ui_field_end(struct ui_field *f)
 	f->cur = f->len;
 }
 
+bool ui_field_edit(struct ui_field *f, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACT_CHAR_LEFT:
+		ui_field_move(f, -1);
+		return true;
+	case UI_ACT_CHAR_RIGHT:
+		ui_field_move(f, 1);
+		return true;
+	case UI_ACT_LINE_START:
+		ui_field_home(f);
+		return true;
+	case UI_ACT_LINE_END:
+		ui_field_end(f);
+		return true;
+	case UI_ACT_BACKSPACE:
+		ui_field_backspace(f);
+		return true;
+	case UI_ACT_DELETE_CHAR:
+		ui_field_delete(f);
+		return true;
+	case UI_ACT_KILL_LINE:
+		ui_field_kill(f);
+		return true;
+	default:
+		return false;
+	}
+}
+
 void ui_field_cycle(struct ui_field *f, int delta)
 {
 	int n = f->kind == UI_FIELD_BOOL ? 2 : f->n_choices;
@@ -298,7 +327,7 @@ static bool ui_field_parse(const char *text, bool whole, double *out)
 	}
 	buf[o] = '\0';
 	errno = 0;
-	v = strtod(buf, &end);
+	v = util_strtod_c(buf, &end);
 	if (end == buf || *end != '\0' || errno == ERANGE || !isfinite(v))
 		return false;
 	if (whole && v != floor(v))
@@ -375,7 +404,7 @@ void ui_field_tip(const struct ui_field *f, char *buf, size_t len)
 
 bool ui_field_check(struct ui_field *f)
 {
-	char *text = ui_field_text(f);
+	char *text = ui_field_text(f), why[96];
 	bool ok = true;
 
 	f->err[0] = '\0';
@@ -385,9 +414,10 @@ bool ui_field_check(struct ui_field *f)
 			snprintf(f->err, sizeof f->err, "%s must not be empty",
 				 f->label);
 			ok = false;
-		} else if (text && strlen(text) > MOT_TEXT_MAX) {
-			snprintf(f->err, sizeof f->err, "%s: at most %d bytes",
-				 f->label, MOT_TEXT_MAX);
+		} else if (!model_text_ok(text, MOT_TEXT_MAX, true, why,
+					  sizeof why)) {
+			/* the rules of a journey file (mot-journey(5)) */
+			snprintf(f->err, sizeof f->err, "%s: %s", f->label, why);
 			ok = false;
 		}
 		break;

@@ -256,42 +256,22 @@ static bool ui_form_is_text(const struct ui_field *f)
 	return f->kind != UI_FIELD_BOOL && f->kind != UI_FIELD_CHOICE;
 }
 
-/* Editing keys of the current field; true when the text changed. */
+/* Editing keys of the current field; true when the value changed. */
 static bool ui_form_edit(struct ui_field *f, enum ui_action a)
 {
-	switch (a) {
-	case UI_ACT_CHAR_LEFT:
-	case UI_ACT_CHAR_RIGHT:
-		if (!ui_form_is_text(f)) {
-			ui_field_cycle(f, a == UI_ACT_CHAR_LEFT ? -1 : 1);
-			return true;
-		}
-		ui_field_move(f, a == UI_ACT_CHAR_LEFT ? -1 : 1);
-		return false;
-	case UI_ACT_LINE_START:
-		ui_field_home(f);
-		return false;
-	case UI_ACT_LINE_END:
-		ui_field_end(f);
-		return false;
-	case UI_ACT_BACKSPACE:
-		ui_field_backspace(f);
+	if (!ui_form_is_text(f) &&
+	    (a == UI_ACT_CHAR_LEFT || a == UI_ACT_CHAR_RIGHT ||
+	     a == UI_ACT_TOGGLE)) {
+		ui_field_cycle(f, a == UI_ACT_CHAR_LEFT ? -1 : 1);
 		return true;
-	case UI_ACT_DELETE_CHAR:
-		ui_field_delete(f);
-		return true;
-	case UI_ACT_KILL_LINE:
-		ui_field_kill(f);
-		return true;
-	case UI_ACT_TOGGLE:
-		if (ui_form_is_text(f))
-			ui_field_insert(f, L' ');
-		else
-			ui_field_cycle(f, 1);
-		return true;
-	default:
-		return false;
 	}
+	if (a == UI_ACT_TOGGLE) {
+		ui_field_insert(f, L' ');
+		return true;
+	}
+	return ui_field_edit(f, a) && (a == UI_ACT_BACKSPACE ||
+				       a == UI_ACT_DELETE_CHAR ||
+				       a == UI_ACT_KILL_LINE);
 }
 
 static void ui_form_action(struct ui *ui, enum ui_action a)

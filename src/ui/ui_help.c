@@ -28,7 +28,13 @@ static const char *const ui_help_legend[][2] = {
 	{ "(back)", "details: a transition back in the journey, outside it" },
 	{ "XPLR EVAL", "the messy middle: exploration and evaluation cards" },
 	{ ">", "the selected card" },
+	{ "\u2192 \u2190 \u2194", "the selected card leads to it; it leads to "
+	  "the selected card; both" },
+	{ "\u25cf", "connecting (c, C): the card the transitions start from" },
+	{ "\u2026", "a name cut after two lines (Enter shows it whole)" },
 	{ "^ v", "in a stage header: more cards above / below" },
+	{ "\u00ab \u00bb", "before the first, after the last stage header: "
+	  "more stages that way" },
 	{ "1.24v", "after a simulation: visits per customer" },
 	{ "18%", "after a simulation: share of those reaching it who leave" },
 	{ "░▒▓█ or .:*#",

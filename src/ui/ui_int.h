@@ -74,6 +74,7 @@ struct ui_map_state {
 	int first_stage;             /* the leftmost column shown */
 	size_t curve_first;          /* first path step shown on the curve */
 	char *sel_key;               /* the selected card's key */
+	bool paths;                  /* paths two steps out, not the curve */
 	struct ui_map_layout layout; /* of the last frame, for the mouse */
 };
 
@@ -91,6 +92,20 @@ struct ui_personas_state {
 
 struct ui_help_state {
 	size_t top;
+};
+
+struct ui_connect_state {
+	char *from;                  /* the key of the card connected from */
+	char *back;                  /* chaining: where the last one started */
+	bool chain;                  /* the next one goes on from the target */
+	char weight[24];             /* digits typed: the next one's weight */
+	size_t made;                 /* transitions drawn since c or C */
+};
+
+struct ui_quick_state {
+	struct ui_field line;        /* what is being typed */
+	size_t added;                /* cards added since `i` */
+	char last[300];              /* what the last card got */
 };
 
 /*
@@ -171,6 +186,8 @@ struct ui {
 	struct ui_trans_state trans;
 	struct ui_personas_state personas;
 	struct ui_help_state help;
+	struct ui_quick_state quick;
+	struct ui_connect_state conn;
 	struct ui_form form;
 	struct ui_ws_state ws;
 };
@@ -281,6 +298,8 @@ extern const struct ui_screen ui_walk_screen;
 extern const struct ui_screen ui_impact_screen;
 extern const struct ui_screen ui_scenarios_screen;
 extern const struct ui_screen ui_wom_screen;
+extern const struct ui_screen ui_quick_screen;
+extern const struct ui_screen ui_connect_screen;
 
 /* ui_journeys.c */
 void ui_journeys_refresh(struct ui *ui);
@@ -291,6 +310,14 @@ void ui_journeys_show(struct ui *ui, const char *key);
 void ui_map_select_key(struct ui *ui, const char *key);
 long ui_map_selected(const struct ui *ui);
 void ui_map_free(struct ui *ui);
+/* The map's movement keys (j k h l, pages, first, last) on its cursor;
+ * true when a was one of them. */
+bool ui_map_move_cursor(struct ui *ui, enum ui_action a);
+/* ui_connect.c: drawing transitions with the cursor (c, C) */
+void ui_connect_open(struct ui *ui, bool chain);
+void ui_connect_free(struct ui *ui);
+/* The card being connected from, or -1 when not connecting. */
+long ui_connect_source(const struct ui *ui);
 /* ui_form.c */
 void ui_form_reset(struct ui *ui, const char *title);
 struct ui_field *ui_form_add(struct ui *ui, const char *label,
@@ -301,12 +328,23 @@ void ui_form_free(struct ui *ui);
 void ui_form_focus(struct ui *ui, int i);
 /* Check every field; on the first bad one, go there and say why. */
 bool ui_form_check(struct ui *ui);
+/* ui_quick.c: quick add on the map */
+void ui_quick_open(struct ui *ui);
+void ui_quick_free(struct ui *ui);
 /* ui_touchpoint.c */
 void ui_touchpoint_edit(struct ui *ui, size_t i);
 void ui_touchpoint_add(struct ui *ui, enum mot_stage stage, size_t position);
 /* ui_transitions.c */
 void ui_transitions_open(struct ui *ui, const char *key);
 void ui_transitions_free(struct ui *ui);
+/* A transition from -> to (keys) with this weight and label (NULL or
+ * empty: none), as one change. */
+bool ui_transition_new(struct ui *ui, const char *from, const char *to,
+		       double weight, const char *label);
+/* Ask, then delete touchpoint from's next[k]; true when deleted. */
+bool ui_transition_delete(struct ui *ui, size_t from, size_t k);
+/* The index in touchpoint from's next[] of the one to `to`, or -1. */
+long ui_transition_find(const struct ui *ui, size_t from, const char *to);
 /* ui_personas.c */
 void ui_personas_open(struct ui *ui);
 void ui_meta_edit(struct ui *ui);
@@ -314,13 +352,9 @@ void ui_meta_edit(struct ui *ui);
 void ui_help_open(struct ui *ui);
 /* ui_export.c: pick a format and a file name, write the journey. */
 void ui_export(struct ui *ui, const struct mot_journey *j);
-/* Write j atomically in format f, a failure's stderr caught into err. */
-struct export_format;
-struct export_options;
-int ui_export_write(const struct export_format *f, const char *path,
-		    const struct mot_journey *j,
-		    const struct export_options *opt, char *err,
-		    size_t errlen);
+/* "Could not write PATH: reason" on the status line, from the err of a
+ * failed export_write_file() or util_write_atomic() (empty: errno). */
+void ui_export_failed(struct ui *ui, const char *path, const char *err);
 
 /* --- workshop mode ------------------------------------------------------ */
 

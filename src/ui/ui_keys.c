@@ -25,8 +25,10 @@
 #define IMCTX UI_CTX_IMPACT
 #define SCCTX UI_CTX_SCENARIOS
 #define WOCTX UI_CTX_WOM
+#define QUCTX UI_CTX_QUICK
+#define COCTX UI_CTX_CONNECT
 #define BACKCTX (UI_CTX_MAP | UI_CTX_TRANSITIONS | UI_CTX_PERSONAS | \
-		 UI_CTX_HELP | WACTX | IMCTX | SCCTX)
+		 UI_CTX_HELP | WACTX | IMCTX | SCCTX | COCTX)
 
 static const struct ui_binding ui_bindings[] = {
 	/* moving around, help and back: every screen but forms */
@@ -63,16 +65,23 @@ static const struct ui_binding ui_bindings[] = {
 	{ JOCTX, 'x', false, "x", UI_ACT_EXPORT,
 	  "export (pick a format and a file name)" },
 
+	/* the journey map, also while drawing transitions */
+	{ MAPCTX | COCTX, 'h', false, "h", UI_ACT_LEFT, "previous stage" },
+	{ MAPCTX | COCTX, KEY_LEFT, true, "Left", UI_ACT_LEFT, NULL },
+	{ MAPCTX | COCTX, 'l', false, "l", UI_ACT_RIGHT, "next stage" },
+	{ MAPCTX | COCTX, KEY_RIGHT, true, "Right", UI_ACT_RIGHT, NULL },
+	{ MAPCTX | COCTX, 'C', false, "C", UI_ACT_CHAIN,
+	  "chain: each transition goes on from its target (A->B, B->C ...); "
+	  "while connecting: chain on or off" },
+
 	/* the journey map */
-	{ MAPCTX, 'h', false, "h", UI_ACT_LEFT, "previous stage" },
-	{ MAPCTX, KEY_LEFT, true, "Left", UI_ACT_LEFT, NULL },
-	{ MAPCTX, 'l', false, "l", UI_ACT_RIGHT, "next stage" },
-	{ MAPCTX, KEY_RIGHT, true, "Right", UI_ACT_RIGHT, NULL },
 	{ MAPCTX, '\n', false, "Enter", UI_ACT_OPEN, "edit the touchpoint" },
 	{ MAPCTX, '\r', false, "Enter", UI_ACT_OPEN, NULL },
 	{ MAPCTX, KEY_ENTER, true, "Enter", UI_ACT_OPEN, NULL },
 	{ MAPCTX, 'a', false, "a", UI_ACT_ADD,
 	  "add a touchpoint to the current stage" },
+	{ MAPCTX, 'i', false, "i", UI_ACT_QUICK_ADD,
+	  "quick add: names one after another, with shorthand (Esc: done)" },
 	{ MAPCTX, 'd', false, "d", UI_ACT_DELETE, "delete it (asks y/n)" },
 	{ MAPCTX, 'H', false, "H", UI_ACT_STAGE_PREV,
 	  "move the card to the previous stage" },
@@ -82,10 +91,16 @@ static const struct ui_binding ui_bindings[] = {
 	  "move the card down in its stage" },
 	{ MAPCTX, 'K', false, "K", UI_ACT_MOVE_UP,
 	  "move the card up in its stage" },
+	{ MAPCTX, 'c', false, "c", UI_ACT_CONNECT,
+	  "connect: transitions from the card to the cards you go to "
+	  "(Enter each)" },
 	{ MAPCTX, 'E', false, "E", UI_ACT_ENTRY,
 	  "make the card an entry (weight 1), or not (again)" },
 	{ MAPCTX, 't', false, "t", UI_ACT_TRANSITIONS,
 	  "its transitions in and out" },
+	{ MAPCTX, 'T', false, "T", UI_ACT_PATHS,
+	  "the card's paths two steps out, in place of the curve (again: "
+	  "the curve)" },
 	{ MAPCTX, 'p', false, "p", UI_ACT_PERSONAS, "personas" },
 	{ MAPCTX | PECTX, 'e', false, "e", UI_ACT_META,
 	  "edit the journey's title and description" },
@@ -159,7 +174,9 @@ static const struct ui_binding ui_bindings[] = {
 	{ TRCTX, '\r', false, "Enter", UI_ACT_OPEN, NULL },
 	{ TRCTX, KEY_ENTER, true, "Enter", UI_ACT_OPEN, NULL },
 	{ TRCTX, 'a', false, "a", UI_ACT_ADD,
-	  "add one: pick the target from a list filtered as you type" },
+	  "add one out: pick the target from a list filtered as you type" },
+	{ TRCTX, 'A', false, "A", UI_ACT_ADD_IN,
+	  "add one in: pick the card customers come from" },
 	{ TRCTX, 'd', false, "d", UI_ACT_DELETE, "delete it (asks y/n)" },
 
 	/* personas */
@@ -185,11 +202,32 @@ static const struct ui_binding ui_bindings[] = {
 	{ UI_CTX_FORM, CTRL('F'), false, "Ctrl-F", UI_ACT_LONG_FORM,
 	  "every field (the long form); again: the short form" },
 
+	/* connecting cards on the map (c, C) */
+	{ COCTX, '\n', false, "Enter", UI_ACT_OPEN,
+	  "draw the transition to the selected card (digits typed first: "
+	  "its weight)" },
+	{ COCTX, '\r', false, "Enter", UI_ACT_OPEN, NULL },
+	{ COCTX, KEY_ENTER, true, "Enter", UI_ACT_OPEN, NULL },
+	{ COCTX, 'd', false, "d", UI_ACT_DELETE,
+	  "delete the transition to the selected card (asks y/n)" },
+	{ COCTX, 'c', false, "c", UI_ACT_CONNECT,
+	  "go on from the selected card instead" },
+	{ COCTX, ':', false, ":", UI_ACT_LABEL,
+	  "draw the transition to the selected card with a label (asks)" },
+
+	/* the quick-add line of the map */
+	{ QUCTX, '\t', false, "Tab", UI_ACT_NEXT_FIELD,
+	  "the next stage (new cards go to its end)" },
+	{ QUCTX, KEY_BTAB, true, "Shift-Tab", UI_ACT_PREV_FIELD,
+	  "the previous stage" },
+
 	/* forms and one-line prompts */
-	{ UI_CTX_TEXT, '\n', false, "Enter", UI_ACT_SAVE, "save, confirm" },
+	{ UI_CTX_TEXT, '\n', false, "Enter", UI_ACT_SAVE,
+	  "save, confirm; quick add: add the card (on an empty line: done)" },
 	{ UI_CTX_TEXT, '\r', false, "Enter", UI_ACT_SAVE, NULL },
 	{ UI_CTX_TEXT, KEY_ENTER, true, "Enter", UI_ACT_SAVE, NULL },
-	{ UI_CTX_TEXT, 27, false, "Esc", UI_ACT_CANCEL, "cancel" },
+	{ UI_CTX_TEXT, 27, false, "Esc", UI_ACT_CANCEL,
+	  "cancel; quick add: done" },
 	{ UI_CTX_TEXT, CTRL('G'), false, "Ctrl-G", UI_ACT_CANCEL, NULL },
 	{ UI_CTX_TEXT, KEY_LEFT, true, "Left", UI_ACT_CHAR_LEFT,
 	  "cursor left; previous choice" },
@@ -238,7 +276,9 @@ static const struct {
 } ui_sections[] = {
 	{ UI_CTX_LISTS, "Every screen but forms" },
 	{ JOCTX, "Journeys" },
+	{ MAPCTX | COCTX, "Journey map, also while connecting" },
 	{ MAPCTX, "Journey map" },
+	{ COCTX, "Connecting cards (c, C on the map)" },
 	{ MAPCTX | RSCTX, "Journey map and results (workshop)" },
 	{ RSCTX, "Simulation results" },
 	{ RSCTX | WOCTX, "Results and word of mouth" },
@@ -254,7 +294,8 @@ static const struct {
 	{ UI_CTX_EDITS, "Every screen that edits" },
 	{ BACKCTX, "Every screen but journeys and forms" },
 	{ UI_CTX_FORM, "Forms" },
-	{ UI_CTX_TEXT, "Forms and prompts" },
+	{ QUCTX, "Quick add (i on the map)" },
+	{ UI_CTX_TEXT, "Forms, prompts and quick add" },
 	{ UI_CTX_PROMPT, "Prompts" },
 	{ UI_CTX_CONFIRM, "Yes/no questions" },
 	{ UI_CTX_MOUSE, "Mouse" },

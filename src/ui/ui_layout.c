@@ -12,6 +12,7 @@
 #include "ui.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* Rows of the curve, rule and detail panel for a terminal height. */
 static void ui_layout_bottom(struct ui_map_layout *l)
@@ -112,6 +113,53 @@ size_t ui_layout_scroll(size_t sel, size_t top, size_t visible, size_t count)
 	return top;
 }
 
+/* Lines items a..b take with their gaps; stops counting past `limit`. */
+static int ui_layout_span(size_t a, size_t b, int gap, int limit,
+			  int (*height)(size_t i, void *ctx), void *ctx)
+{
+	int lines = 0;
+
+	for (size_t i = a; i <= b && lines <= limit; i++)
+		lines += height(i, ctx) + (i > a ? gap : 0);
+	return lines;
+}
+
+size_t ui_layout_scroll_lines(size_t sel, size_t top, size_t count, int avail,
+			      int gap, int (*height)(size_t i, void *ctx),
+			      void *ctx)
+{
+	if (count == 0)
+		return 0;
+	if (sel >= count)
+		sel = count - 1;
+	if (top >= count)
+		top = count - 1;
+	if (sel < top)
+		top = sel;
+	while (top < sel && ui_layout_span(top, sel, gap, avail, height, ctx) >
+	       avail)
+		top++;
+	while (top > 0 && ui_layout_span(top - 1, count - 1, gap, avail,
+					 height, ctx) <= avail)
+		top--;
+	return top;
+}
+
+size_t ui_layout_fit_lines(size_t top, size_t count, int avail, int gap,
+			   int (*height)(size_t i, void *ctx), void *ctx)
+{
+	size_t n = 0;
+	int lines = 0;
+
+	for (size_t i = top; i < count; i++) {
+		lines += height(i, ctx) + (n ? gap : 0);
+		if (lines > avail)
+			break;
+		n++;
+	}
+	return n ? n : top < count ? 1 : 0;
+}
+
 int ui_layout_curve_row(int emotion, int h)
 {
 	if (emotion < MOT_EMOTION_MIN)
@@ -144,4 +192,14 @@ const char *ui_layout_emotion(int emotion)
 	if (emotion < MOT_EMOTION_MIN || emotion > MOT_EMOTION_MAX)
 		return "?";
 	return text[emotion - MOT_EMOTION_MIN];
+}
+
+const char *ui_plural(size_t n, const char *one, const char *many)
+{
+	static char ring[4][96];
+	static unsigned next;
+	char *buf = ring[next++ % 4];
+
+	snprintf(buf, sizeof ring[0], "%zu %s", n, n == 1 ? one : many);
+	return buf;
 }

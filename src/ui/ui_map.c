@@ -96,7 +96,10 @@ static void ui_map_draw(struct ui *ui)
 	for (int s = l->first_stage; s < l->first_stage + l->n_stages; s++)
 		ui_map_column(ui, l, s);
 	ui_map_rule(ui, l);
-	ui_map_curve(ui, l);
+	if (st->paths)
+		ui_paths_draw(ui, l->curve_y, l->curve_h);
+	else
+		ui_map_curve(ui, l);
 	ui_map_detail(ui, l);
 	ui_status(ui, ui_map_hints, sizeof ui_map_hints / sizeof ui_map_hints[0],
 		  UI_CTX_MAP);
@@ -205,25 +208,38 @@ static void ui_map_stage(struct ui *ui, int delta)
 	ui_map_settle(ui);
 }
 
+bool ui_map_move_cursor(struct ui *ui, enum ui_action a)
+{
+	struct ui_map_state *st = &ui->map;
+	int page = ui_layout_cards_visible(&st->layout);
+
+	if (a == UI_ACT_LEFT || a == UI_ACT_RIGHT) {
+		ui_map_stage(ui, a == UI_ACT_LEFT ? -1 : 1);
+		return true;
+	}
+	if (ui_list_move(a, &st->row[st->stage],
+			 ui->view.stage_count[st->stage], page)) {
+		ui_map_settle(ui);
+		return true;
+	}
+	return false;
+}
+
 static void ui_map_action(struct ui *ui, enum ui_action a)
 {
 	struct ui_map_state *st = &ui->map;
 	long i = ui_map_selected(ui);
-	int page = ui_layout_cards_visible(&st->layout);
 
-	if (ui_list_move(a, &st->row[st->stage],
-			 ui->view.stage_count[st->stage], page)) {
-		ui_map_settle(ui);
+	if (ui_map_move_cursor(ui, a))
 		return;
-	}
 	if (i >= 0 && ui_map_card_action(ui, a, (size_t)i))
 		return;
 	if (ui_map_workshop(ui, a))
 		return;
 	switch (a) {
-	case UI_ACT_LEFT:
-	case UI_ACT_RIGHT:
-		ui_map_stage(ui, a == UI_ACT_LEFT ? -1 : 1);
+	case UI_ACT_CONNECT:
+	case UI_ACT_CHAIN:
+		ui_connect_open(ui, a == UI_ACT_CHAIN);
 		break;
 	case UI_ACT_ADD:
 		ui_touchpoint_add(ui, st->stage, i >= 0 ? st->row[st->stage] + 1 :
@@ -231,6 +247,14 @@ static void ui_map_action(struct ui *ui, enum ui_action a)
 		break;
 	case UI_ACT_PERSONAS:
 		ui_personas_open(ui);
+		break;
+	case UI_ACT_QUICK_ADD:
+		ui_quick_open(ui);
+		break;
+	case UI_ACT_PATHS:
+		st->paths = !st->paths;
+		ui_message(ui, st->paths ? "Paths two steps out of the selected "
+			   "card (T: the emotion curve)" : "The emotion curve");
 		break;
 	case UI_ACT_META:
 		ui_meta_edit(ui);
@@ -269,7 +293,8 @@ static void ui_map_mouse(struct ui *ui, const MEVENT *ev)
 {
 	struct ui_map_state *st = &ui->map;
 	const struct ui_map_layout *l = &st->layout;
-	int s = -1, k;
+	int s = -1;
+	size_t row;
 
 	for (int c = l->first_stage; c < l->first_stage + l->n_stages; c++)
 		if (ev->x >= l->col_x[c] && ev->x < l->col_x[c] + l->col_w[c])
@@ -283,12 +308,11 @@ static void ui_map_mouse(struct ui *ui, const MEVENT *ev)
 		ui_map_settle(ui);
 		return;
 	}
-	k = ev->y - l->cards_y;
-	if (k < 0 || k >= l->cards_h || k % l->card_h >= l->card_lines ||
-	    st->top[s] + (size_t)(k / l->card_h) >= ui->view.stage_count[s])
+	row = ui_map_card_at(ui, l, s, ev->y);
+	if (row == SIZE_MAX)
 		return;
 	st->stage = s;
-	st->row[s] = st->top[s] + (size_t)(k / l->card_h);
+	st->row[s] = row;
 	ui_map_settle(ui);
 	if (ev->bstate & BUTTON1_DOUBLE_CLICKED)
 		ui_touchpoint_edit(ui, (size_t)ui_map_selected(ui));

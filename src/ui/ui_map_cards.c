@@ -150,38 +150,140 @@ static void ui_card_line2(struct ui *ui, int y, int x, int w, size_t i,
 	}
 }
 
-static void ui_card(struct ui *ui, int y, int x, int w, size_t i, bool sel)
+/* --- names on two lines ------------------------------------------------ */
+
+/*
+ * Where a name longer than w columns breaks: after the last blank that
+ * fits, else where the columns end.  Returns the bytes of line one; *rest
+ * is where line two starts (blanks skipped).
+ */
+static size_t ui_card_break(const char *name, int w, const char **rest)
+{
+	int cols;
+	size_t n = util_utf8_prefix(name, w, &cols), cut = n;
+
+	if (name[n] && name[n] != ' ') {
+		while (cut > 0 && name[cut - 1] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = n;
+	}
+	*rest = name + cut;
+	while (**rest == ' ')
+		(*rest)++;
+	while (cut > 0 && name[cut - 1] == ' ')
+		cut--;
+	return cut;
+}
+
+int ui_card_lines(const struct ui *ui, size_t i, int w)
+{
+	return util_utf8_width(ui->view.j.touchpoints[i].name) > w - 1 ? 3 : 2;
+}
+
+/* The name on one line, or over two and cut with "..." after that. */
+static void ui_card_name(struct ui *ui, int y, int x, int w, const char *name,
+			 enum ui_role role, int lines)
+{
+	const char *rest;
+	size_t n;
+	char *one;
+
+	if (lines < 3) {
+		ui_put(ui, y, x, w, name, role);
+		return;
+	}
+	n = ui_card_break(name, w, &rest);
+	one = xstrndup(name, n);
+	ui_put(ui, y, x, w, one, role);
+	free(one);
+	if (util_utf8_width(rest) <= w) {
+		ui_put(ui, y + 1, x, w, rest, role);
+	} else {
+		int cols;
+		size_t k = util_utf8_prefix(rest, w - 1, &cols);
+		char *two = xasprintf("%.*s\u2026", (int)k, rest);
+
+		ui_put(ui, y + 1, x, w, two, role);
+		free(two);
+	}
+}
+
+/* --- the graph around the selected card ------------------------------- */
+
+static bool ui_card_leads(const struct ui *ui, size_t from, size_t to)
+{
+	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[from];
+	const char *key = ui->view.j.touchpoints[to].key;
+
+	for (size_t k = 0; k < tp->n_next; k++)
+		if (util_streq(tp->next[k].to, key))
+			return true;
+	return false;
+}
+
+/*
+ * The mark in the bar of a card that is not the selected one, read
+ * against the anchor (the selected card, or while connecting the card
+ * connected from): -> the anchor leads here, <- this leads to the
+ * anchor, <-> both; * is the card being connected from.  NULL: none.
+ */
+static const char *ui_card_graph_mark(const struct ui *ui, size_t i,
+				      long anchor, bool connecting)
+{
+	bool out, in;
+
+	if (anchor < 0)
+		return NULL;
+	if ((size_t)anchor == i)
+		return connecting ? "\u25cf" : NULL;
+	out = ui_card_leads(ui, (size_t)anchor, i);
+	in = ui_card_leads(ui, i, (size_t)anchor);
+	return out && in ? "\u2194" : out ? "\u2192" : in ? "\u2190" : NULL;
+}
+
+static void ui_card(struct ui *ui, int y, int x, int w, size_t i, bool sel,
+		    long anchor)
 {
 	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[i];
 	attr_t bar = ui->color ? ui_emotion_attr(ui, tp->emotion) | A_REVERSE :
 		A_NORMAL;
 	attr_t rev = sel ? A_REVERSE : A_NORMAL;
 	enum ui_role name = sel ? UI_R_SELECTED : ui_phase_role(tp->phase);
+	int lines = ui_card_lines(ui, i, w);
+	const char *mark = sel ? NULL : ui_card_graph_mark(ui, i, anchor,
+		ui_connect_source(ui) >= 0);
 
 	if (name == UI_R_NORMAL)
 		name = UI_R_NAME;
 
 	/* The bar shows the emotion's colour; '>' marks the selection
 	 * (readable without colour, and in a screen dump). */
-	for (int l = 0; l < 2; l++) {
+	for (int l = 0; l < lines; l++) {
 		wattrset(stdscr, sel ? A_REVERSE | A_BOLD : bar);
 		mvwaddch(stdscr, y + l, x, sel ? '>' : ui->color ? ' ' : '|');
 		wattrset(stdscr, A_NORMAL);
 		if (sel)
 			ui_fill(ui, y + l, x + 1, w - 1, UI_R_SELECTED);
 	}
-	ui_put(ui, y, x + 1, w - 1, tp->name, name);
-	ui_card_line2(ui, y + 1, x + 1, w - 1, i, rev);
+	/* The graph mark replaces the bar on the first line. */
+	if (mark)
+		ui_put(ui, y, x, 1, mark, UI_R_KEY);
+	ui_card_name(ui, y, x + 1, w - 1, tp->name, name, lines);
+	ui_card_line2(ui, y + lines - 1, x + 1, w - 1, i, rev);
 }
 
 static void ui_map_header(struct ui *ui, const struct ui_map_layout *l, int s,
-			  size_t top, int visible)
+			  size_t top, size_t shown)
 {
 	size_t n = ui->view.stage_count[s];
-	size_t below = n > top + (size_t)visible ? n - top - (size_t)visible : 0;
-	char buf[64], reach[16] = "";
-	int w = l->col_w[s] - 1;
+	size_t below = n > top + shown ? n - top - shown : 0;
+	char buf[80], reach[16] = "";
+	int w = l->col_w[s] - 1, x = l->col_x[s];
 	enum ui_role r = s == ui->map.stage ? UI_R_SELECTED : UI_R_HEADER;
+	bool left = s == l->first_stage && s > 0;
+	bool right = s == l->first_stage + l->n_stages - 1 &&
+		s < MOT_STAGE_COUNT - 1;
 	double share;
 
 	/* The funnel: how many of the simulated customers reach the stage. */
@@ -190,33 +292,77 @@ static void ui_map_header(struct ui *ui, const struct ui_map_layout *l, int s,
 	/* The scroll marks first: on a narrow column the share is cut. */
 	snprintf(buf, sizeof buf, "%s %zu%s%s%s", model_stage_label(s), n,
 		 top ? " ^" : "", below ? " v" : "", reach);
-	ui_fill(ui, l->header_y, l->col_x[s], w, r);
-	ui_put(ui, l->header_y, l->col_x[s], w, buf, r);
-	/* Stages off screen: an arrow says there is more that way. */
-	if (s == l->first_stage && s > 0)
-		ui_put(ui, l->header_y, l->col_x[s], 1, "<", UI_R_KEY);
-	if (s == l->first_stage + l->n_stages - 1 && s < MOT_STAGE_COUNT - 1)
-		ui_put(ui, l->header_y, ui->cols - 1, 1, ">", UI_R_KEY);
+	ui_fill(ui, l->header_y, x, w, r);
+	/* Stages off screen: an arrow says there is more that way.  It
+	 * sits before the label, never on it: "<" over FMOT would read as
+	 * the stage <ZMOT. */
+	if (left) {
+		ui_put(ui, l->header_y, x, 1, "\u00ab", UI_R_KEY);
+		x++;
+		w--;
+	}
+	ui_put(ui, l->header_y, x, w, buf, r);
+	if (right)
+		ui_put(ui, l->header_y, ui->cols - 1, 1, "\u00bb", UI_R_KEY);
+}
+
+struct ui_col_ctx {
+	const struct ui *ui;
+	size_t start;
+	int w;
+};
+
+static int ui_col_height(size_t row, void *ctx)
+{
+	const struct ui_col_ctx *c = ctx;
+
+	return ui_card_lines(c->ui, c->start + row, c->w);
+}
+
+size_t ui_map_card_at(struct ui *ui, const struct ui_map_layout *l, int s,
+		      int y)
+{
+	struct ui_col_ctx c = { ui, ui->view.stage_start[s], l->col_w[s] - 1 };
+	size_t n = ui->view.stage_count[s];
+	int gap = l->card_h - l->card_lines, top = l->cards_y;
+
+	for (size_t row = ui->map.top[s]; row < n; row++) {
+		int h = ui_col_height(row, &c);
+
+		if (top + h > l->cards_y + l->cards_h)
+			break;
+		if (y >= top && y < top + h)
+			return row;
+		top += h + gap;
+	}
+	return SIZE_MAX;
 }
 
 void ui_map_column(struct ui *ui, const struct ui_map_layout *l, int s)
 {
 	struct ui_map_state *st = &ui->map;
-	int visible = ui_layout_cards_visible(l);
-	size_t n = ui->view.stage_count[s];
+	size_t n = ui->view.stage_count[s], shown = 0;
+	int gap = l->card_h - l->card_lines, y = l->cards_y;
+	struct ui_col_ctx c = { ui, ui->view.stage_start[s], l->col_w[s] - 1 };
+	long sel = ui_map_selected(ui), anchor = ui_connect_source(ui);
 
-	st->top[s] = ui_layout_scroll(st->row[s], st->top[s], (size_t)visible,
-				      n);
-	ui_map_header(ui, l, s, st->top[s], visible);
-	for (int k = 0; k < visible && st->top[s] + (size_t)k < n; k++) {
-		size_t row = st->top[s] + (size_t)k;
+	if (anchor < 0)
+		anchor = sel;
+	st->top[s] = ui_layout_scroll_lines(st->row[s], st->top[s], n,
+					    l->cards_h, gap, ui_col_height, &c);
+	for (size_t row = st->top[s]; row < n; row++) {
+		int h = ui_col_height(row, &c);
 
-		ui_card(ui, l->cards_y + k * l->card_h, l->col_x[s],
-			l->col_w[s] - 1, ui->view.stage_start[s] + row,
-			s == st->stage && row == st->row[s]);
+		if (y + h > l->cards_y + l->cards_h && shown)
+			break;
+		ui_card(ui, y, l->col_x[s], l->col_w[s] - 1,
+			ui->view.stage_start[s] + row,
+			s == st->stage && row == st->row[s], anchor);
+		shown++;
+		y += h + gap;
 	}
+	ui_map_header(ui, l, s, st->top[s], shown);
 	if (n == 0 && s == st->stage)
 		ui_put(ui, l->cards_y, l->col_x[s], l->col_w[s] - 1,
 		       "(empty: a adds)", UI_R_DIM);
 }
-

@@ -27,16 +27,22 @@ static size_t ui_curve_window(struct ui *ui, size_t fit)
 	return ui->map.curve_first;
 }
 
-static void ui_curve_point(struct ui *ui, int y, int x, size_t step,
-			   long sel)
+/*
+ * A point of the curve with its sign, so that -1 never reads as 1: "-1",
+ * "+2", "0" where a step has two columns, else only "-", "+" or "0" (the
+ * row says how far from 0).  The selected card's point is reversed.
+ */
+static void ui_curve_point(struct ui *ui, int y, int x, int width,
+			   size_t step, long sel)
 {
 	size_t i = ui->view.path[step];
 	int e = ui->view.j.touchpoints[i].emotion;
-	char c = (char)('0' + (e < 0 ? -e : e));
+	const char *text = ui_layout_emotion(e);
+	char one[2] = { e < 0 ? '-' : e > 0 ? '+' : '0', '\0' };
 
 	wattrset(stdscr, ui_emotion_attr(ui, e) | A_BOLD |
 		 ((long)i == sel ? A_REVERSE : A_NORMAL));
-	mvwaddch(stdscr, y, x, (chtype)(unsigned char)c);
+	mvwaddstr(stdscr, y, x, width >= 2 ? text : one);
 	wattrset(stdscr, A_NORMAL);
 }
 
@@ -90,23 +96,41 @@ void ui_map_curve(struct ui *ui, const struct ui_map_layout *l)
 		int e = ui->view.j.touchpoints[ui->view.path[k]].emotion;
 
 		ui_curve_point(ui, l->curve_y + ui_layout_curve_row(e, h),
-			       x0 + (int)(k - first) * step, k, sel);
+			       x0 + (int)(k - first) * step, step, k, sel);
 	}
 }
 
 void ui_map_rule(struct ui *ui, const struct ui_map_layout *l)
 {
 	long sel = ui_map_selected(ui);
-	char buf[160];
+	char buf[400];
 
 	if (l->rule_y < 0)
 		return;
 	wattrset(stdscr, ui_attr(ui, UI_R_DIM));
 	mvwhline_set(stdscr, l->rule_y, 0, WACS_HLINE, ui->cols);
 	wattrset(stdscr, A_NORMAL);
-	snprintf(buf, sizeof buf, " Emotion along the most likely path, %zu "
-		 "steps%s ", ui->view.n_path, sel >= 0 && ui->view.n_path &&
-		 ui->view.path_pos[sel] < 0 ? " (the card is not on it)" : "");
+	if (ui->map.paths) {
+		snprintf(buf, sizeof buf, " Paths from %s, two steps out "
+			 "(T: the emotion curve) ", sel >= 0 ?
+			 ui->view.j.touchpoints[sel].name : "-");
+	} else if (sel >= 0 && ui->view.n_path &&
+		   ui->view.path_pos[sel] >= 0) {
+		/* The selected card's point, named: the curve has no room
+		 * for the names of all of them. */
+		snprintf(buf, sizeof buf, " Emotion along the most likely "
+			 "path, %s; selected: %s %s, step %ld ",
+			 ui_plural(ui->view.n_path, "step", "steps"),
+			 ui->view.j.touchpoints[sel].name,
+			 ui_layout_emotion(ui->view.j.touchpoints[sel].emotion),
+			 ui->view.path_pos[sel] + 1);
+	} else {
+		snprintf(buf, sizeof buf, " Emotion along the most likely "
+			 "path, %s%s ", ui_plural(ui->view.n_path, "step",
+						  "steps"),
+			 sel >= 0 && ui->view.n_path ?
+			 " (the card is not on it)" : "");
+	}
 	ui_put(ui, l->rule_y, 2, ui->cols - 4, buf, UI_R_DIM);
 }
 

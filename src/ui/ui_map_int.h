@@ -10,6 +10,12 @@
 
 /* ui_map_cards.c: stage s's header and the cards of it that fit. */
 void ui_map_column(struct ui *ui, const struct ui_map_layout *l, int s);
+/* Lines card i takes in a column w wide: 2, or 3 when its name needs
+ * two lines. */
+int ui_card_lines(const struct ui *ui, size_t i, int w);
+/* The row of stage s's card at screen line y, or SIZE_MAX. */
+size_t ui_map_card_at(struct ui *ui, const struct ui_map_layout *l, int s,
+		      int y);
 
 /* ui_map_curve.c */
 void ui_map_rule(struct ui *ui, const struct ui_map_layout *l);
@@ -17,6 +23,10 @@ void ui_map_curve(struct ui *ui, const struct ui_map_layout *l);
 void ui_map_detail(struct ui *ui, const struct ui_map_layout *l);
 /* A background run's progress on the status line at row y. */
 void ui_map_running(struct ui *ui, int y);
+
+/* ui_paths.c: the selected card's paths two steps out (T), in lines
+ * [y, y + h) where the curve would be. */
+void ui_paths_draw(struct ui *ui, int y, int h);
 
 /* ui_map_edit.c: each one change record. */
 void ui_map_move(struct ui *ui, size_t i, enum mot_stage stage,

@@ -61,37 +61,11 @@ bool ui_confirm(struct ui *ui, const char *fmt, ...)
 static bool ui_prompt_edit(struct ui_field *f, enum ui_action a,
 			   const struct ui_input *in)
 {
-	switch (a) {
-	case UI_ACT_CHAR_LEFT:
-		ui_field_move(f, -1);
+	if (a == UI_ACT_NONE && in->kind == UI_IN_CHAR) {
+		ui_field_insert(f, (wchar_t)in->ch);
 		return true;
-	case UI_ACT_CHAR_RIGHT:
-		ui_field_move(f, 1);
-		return true;
-	case UI_ACT_LINE_START:
-		ui_field_home(f);
-		return true;
-	case UI_ACT_LINE_END:
-		ui_field_end(f);
-		return true;
-	case UI_ACT_BACKSPACE:
-		ui_field_backspace(f);
-		return true;
-	case UI_ACT_DELETE_CHAR:
-		ui_field_delete(f);
-		return true;
-	case UI_ACT_KILL_LINE:
-		ui_field_kill(f);
-		return true;
-	case UI_ACT_NONE:
-		if (in->kind == UI_IN_CHAR) {
-			ui_field_insert(f, (wchar_t)in->ch);
-			return true;
-		}
-		return false;
-	default:
-		return false;
 	}
+	return ui_field_edit(f, a);
 }
 
 char *ui_ask(struct ui *ui, const char *label, const char *initial)

@@ -313,7 +313,7 @@ static int ui_sx_heat(struct ui *ui, enum ui_sx_kind k, const char *path,
 				  res.n_edges, res.flow };
 	memset(&opt, 0, sizeof opt);
 	opt.sim = &es;
-	rc = ui_export_write(f, path, &ui->view.j, &opt, err, errlen);
+	rc = export_write_file(f, path, &ui->view.j, &opt, err, errlen);
 	sim_result_free(&res);
 	return rc;
 }
@@ -373,7 +373,6 @@ static void ui_sx_run(struct ui *ui, enum ui_sx_kind k,
 		      const struct ui_sx_scen *scen)
 {
 	char *path = ui_sx_path(ui, k), err[600];
-	size_t pl;
 
 	if (!path)
 		return;
@@ -382,14 +381,7 @@ static void ui_sx_run(struct ui *ui, enum ui_sx_kind k,
 	if (ui_sx_write(ui, k, path, scen, err, sizeof err) == 0) {
 		ui_message(ui, "Wrote %s (%s)", path, ui_sx_formats[k].label);
 	} else {
-		/* util_write_atomic's message starts with the file already. */
-		pl = strlen(path);
-		if (err[0] && strncmp(err, path, pl) == 0 && err[pl] == ':')
-			ui_error(ui, "Could not write %s", err);
-		else
-			ui_error(ui, "Could not write %s: %s", path,
-				 err[0] ? err : errno ? strerror(errno) :
-				 "write failed");
+		ui_export_failed(ui, path, err);
 	}
 	free(path);
 }

@@ -15,7 +15,8 @@
 #include "util.h"
 
 static const struct ui_hint ui_tr_hints[] = {
-	{ UI_ACT_OPEN, "weight/label" }, { UI_ACT_ADD, "add" },
+	{ UI_ACT_OPEN, "weight/label" }, { UI_ACT_ADD, "add out" },
+	{ UI_ACT_ADD_IN, "add in" },
 	{ UI_ACT_DELETE, "delete" }, { UI_ACT_UNDO, "undo" },
 	{ UI_ACT_HELP, "help" }, { UI_ACT_BACK, "back" },
 };
@@ -208,51 +209,82 @@ static void ui_tr_form(struct ui *ui, const char *from, const char *to,
 
 /* --- actions ---------------------------------------------------------- */
 
-static void ui_tr_add(struct ui *ui)
+/* a: a transition out to a card picked from a list; A: one in, from a
+ * card picked the same way (the other end of the same kind of edge). */
+static void ui_tr_add(struct ui *ui, bool incoming)
 {
 	const struct ui_view *v = &ui->view;
 	size_t n = v->j.n_touchpoints;
 	char **items = xcalloc(n + 1, sizeof *items);
 	long me = ui_view_find(v, ui->trans.key), pick;
+	const char *from, *to;
 
 	for (size_t i = 0; i < n; i++)
 		items[i] = xasprintf("%s  (%s)", v->j.touchpoints[i].name,
 				     model_stage_label(v->j.touchpoints[i].stage));
-	pick = ui_pick(ui, "Where do customers go next? Pick the target",
-		       (const char *const *)items, n, me + 1 < (long)n ?
-		       me + 1 : me);
+	pick = ui_pick(ui, incoming ? "Where do customers come from? Pick "
+		       "the source" : "Where do customers go next? Pick the "
+		       "target", (const char *const *)items, n, incoming ?
+		       (me > 0 ? me - 1 : me) : me + 1 < (long)n ? me + 1 : me);
 	for (size_t i = 0; i < n; i++)
 		free(items[i]);
 	free(items);
 	if (pick < 0 || ui->quit)
 		return;
-	for (size_t k = 0; k < v->j.touchpoints[me].n_next; k++)
-		if (util_streq(v->j.touchpoints[me].next[k].to,
-			       v->j.touchpoints[pick].key)) {
-			ui_error(ui, "There is a transition to '%s' already: "
-				 "Enter changes it", v->j.touchpoints[pick].name);
-			return;
-		}
-	ui_tr_form(ui, ui->trans.key, v->j.touchpoints[pick].key, NULL);
+	from = incoming ? v->j.touchpoints[pick].key : ui->trans.key;
+	to = incoming ? ui->trans.key : v->j.touchpoints[pick].key;
+	if (ui_transition_find(ui, (size_t)ui_view_find(v, from), to) >= 0) {
+		ui_error(ui, "There is a transition %s -> %s already: Enter "
+			 "changes it", ui_tp_name(v, from), ui_tp_name(v, to));
+		return;
+	}
+	ui_tr_form(ui, from, to, NULL);
 }
 
-static void ui_tr_delete(struct ui *ui, const struct ui_tr_row *r)
+bool ui_transition_delete(struct ui *ui, size_t from, size_t k)
 {
-	const struct mot_touchpoint *from = &ui->view.j.touchpoints[r->from];
-	const struct mot_transition *t = &from->next[r->k];
+	const struct mot_touchpoint *src = &ui->view.j.touchpoints[from];
+	const struct mot_transition *t = &src->next[k];
 	const char *to = ui_tp_name(&ui->view, t->to);
 	struct ui_change *c;
 
-	if (!ui_confirm(ui, "Delete the transition %s -> %s?", from->name, to))
-		return;
+	if (!ui_confirm(ui, "Delete the transition %s -> %s?", src->name, to))
+		return false;
 	c = ui_change_new(UI_CHANGE_TRANSITION, ui->key, "delete transition "
-			  "'%s' -> '%s'", from->name, to);
-	c->tr_from = xstrdup(from->key);
+			  "'%s' -> '%s'", src->name, to);
+	c->tr_from = xstrdup(src->key);
 	c->tr_to = xstrdup(t->to);
 	c->tr[UI_BEFORE].exists = true;
 	c->tr[UI_BEFORE].weight = t->weight;
 	c->tr[UI_BEFORE].label = xstrdup(t->label);
-	ui_do(ui, c);
+	return ui_do(ui, c) == STORE_OK;
+}
+
+/* The index in from's next[] of the transition to `to`, or -1. */
+long ui_transition_find(const struct ui *ui, size_t from, const char *to)
+{
+	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[from];
+
+	for (size_t k = 0; k < tp->n_next; k++)
+		if (util_streq(tp->next[k].to, to))
+			return (long)k;
+	return -1;
+}
+
+bool ui_transition_new(struct ui *ui, const char *from, const char *to,
+		       double weight, const char *label)
+{
+	struct ui_change *c;
+
+	c = ui_change_new(UI_CHANGE_TRANSITION, ui->key, "add transition "
+			  "'%s' -> '%s'", ui_tp_name(&ui->view, from),
+			  ui_tp_name(&ui->view, to));
+	c->tr_from = xstrdup(from);
+	c->tr_to = xstrdup(to);
+	c->tr[UI_AFTER].exists = true;
+	c->tr[UI_AFTER].weight = weight;
+	c->tr[UI_AFTER].label = util_str_empty(label) ? NULL : xstrdup(label);
+	return ui_do(ui, c) == STORE_OK;
 }
 
 static void ui_tr_action(struct ui *ui, enum ui_action a)
@@ -270,14 +302,16 @@ static void ui_tr_action(struct ui *ui, enum ui_action a)
 		ui_pop(ui);
 		break;
 	case UI_ACT_ADD:
-		ui_tr_add(ui);
+	case UI_ACT_ADD_IN:
+		ui_tr_add(ui, a == UI_ACT_ADD_IN);
 		break;
 	case UI_ACT_OPEN:
 	case UI_ACT_DELETE:
 		if (st->sel >= n) {
 			ui_error(ui, "No transition here: a adds one");
 		} else if (a == UI_ACT_DELETE) {
-			ui_tr_delete(ui, &rows[st->sel]);
+			ui_transition_delete(ui, rows[st->sel].from,
+					     rows[st->sel].k);
 		} else {
 			const struct mot_touchpoint *from =
 				&ui->view.j.touchpoints[rows[st->sel].from];

@@ -6,6 +6,9 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +226,131 @@ size_t util_utf8_prefix(const char *s, int max_cols, int *cols)
 	return i;
 }
 
+/* --- numbers, whatever the locale ------------------------------------- */
+
+/* One "C" locale object for the whole process, made on first use; a
+ * thread switches to it with uselocale(), which touches only itself. */
+static locale_t util_c_numeric;
+static pthread_once_t util_c_once = PTHREAD_ONCE_INIT;
+
+static void util_c_make(void)
+{
+	util_c_numeric = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+static locale_t util_c_locale(void)
+{
+	pthread_once(&util_c_once, util_c_make);
+	return util_c_numeric;
+}
+
+void util_locale_c_enter(struct util_locale *l)
+{
+	/* The thread's own locale with only LC_NUMERIC replaced: LC_CTYPE
+	 * stays, so multibyte text is still read as the user's UTF-8. */
+	locale_t base = duplocale(uselocale((locale_t)0));
+
+	l->c = base ? newlocale(LC_NUMERIC_MASK, "C", base) : (locale_t)0;
+	if (base && !l->c)
+		freelocale(base);
+	if (!l->c)	/* out of memory: fall back to the plain C locale */
+		l->c = duplocale(util_c_locale());
+	l->old = l->c ? uselocale(l->c) : (locale_t)0;
+}
+
+void util_locale_c_leave(struct util_locale *l)
+{
+	if (l->c) {
+		uselocale(l->old);
+		freelocale(l->c);
+		l->c = (locale_t)0;
+	}
+}
+
+double util_strtod_c(const char *s, char **end)
+{
+	locale_t c = util_c_locale(), old = c ? uselocale(c) : (locale_t)0;
+	double v = strtod(s, end);
+	int e = errno;
+
+	if (c)
+		uselocale(old);
+	errno = e;
+	return v;
+}
+
+int util_num_parse(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = util_strtod_c(s, &end);
+	if (*end != '\0' || errno == ERANGE || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+char *util_num_format(double v, char *buf, size_t len)
+{
+	locale_t c;
+	locale_t old;
+
+	if (v == 0) {	/* also -0 */
+		snprintf(buf, len, "0");
+		return buf;
+	}
+	if (!isfinite(v)) {
+		snprintf(buf, len, "%s", isnan(v) ? ".nan" : v > 0 ? ".inf" : "-.inf");
+		return buf;
+	}
+	c = util_c_locale();
+	old = c ? uselocale(c) : (locale_t)0;
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(buf, len, "%.0f", v);
+	} else {
+		for (int prec = 1; prec <= 17; prec++) {
+			snprintf(buf, len, "%.*g", prec, v);
+			if (strtod(buf, NULL) == v)
+				break;
+		}
+	}
+	if (c)
+		uselocale(old);
+	return buf;
+}
+
+char *util_text_visible(const char *s, bool one_line)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p), i = 0, n;
+	struct strbuf b;
+	uint32_t cp;
+
+	strbuf_init(&b);
+	while (i < len) {
+		n = util_utf8_seq(p + i, len - i, &cp);
+		if (n == 0) {
+			strbuf_printf(&b, "\\x%02x", p[i]);
+			i++;
+			continue;
+		}
+		if (cp == '\n' || cp == '\t')
+			strbuf_add(&b, one_line ? " " : (const char *)p + i, 1);
+		else if (cp < 0x20 || cp == 0x7f)
+			strbuf_printf(&b, "^%c", cp == 0x7f ? '?' : (int)cp + 0x40);
+		else if (cp >= 0x80 && cp < 0xa0)
+			strbuf_printf(&b, "M-^%c", (int)(cp - 0x80) + 0x40);
+		else
+			strbuf_add(&b, (const char *)p + i, n);
+		i += n;
+	}
+	return strbuf_detach(&b);
+}
+
 void strbuf_init(struct strbuf *b)
 {
 	b->s = NULL;
@@ -316,101 +444,4 @@ void util_json_str(FILE *out, const char *s)
 			fputc(*p, out);
 	}
 	fputc('"', out);
-}
-
-int util_read_file(const char *path, size_t limit, char **data, size_t *len,
-		   char *err, size_t errlen)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf b;
-	char chunk[65536];
-	size_t n;
-
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	strbuf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > limit) {
-			snprintf(err, errlen, "%s: file is larger than %zu bytes",
-				 path, limit);
-			strbuf_free(&b);
-			fclose(f);
-			return -1;
-		}
-		strbuf_add(&b, chunk, n);
-	}
-	if (ferror(f)) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		strbuf_free(&b);
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	*len = b.len;
-	*data = strbuf_detach(&b);
-	return 0;
-}
-
-int util_mkdir_parents(const char *path)
-{
-	char *p = xstrdup(path), *s;
-
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
-int util_write_atomic(const char *path, util_write_fn fn, void *ctx,
-		      char *err, size_t errlen)
-{
-	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp), rc;
-	FILE *f;
-
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	/* mkstemp makes 0600; an export is an ordinary file, so give it the
-	 * mode open(2) would have: 0666 less the umask. */
-	{
-		mode_t mask = umask(0);
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) != 0)
-			errno = 0;	/* keep 0600: safe, not fatal */
-	}
-	f = fdopen(fd, "w");
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	rc = fn(f, ctx);
-	if (rc == 0 && (fflush(f) != 0 || ferror(f) || fsync(fd) != 0))
-		rc = -1;
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -1;
-	if (rc != 0) {
-		snprintf(err, errlen, "%s: %s", path,
-			 errno ? strerror(errno) : "write failed");
-		unlink(tmp);
-	}
-	free(tmp);
-	return rc;
 }

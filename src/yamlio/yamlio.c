@@ -16,7 +16,6 @@
  */
 #include "yamlio.h"
 
-#include <locale.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -138,28 +137,6 @@ const cyaml_schema_value_t yamlio_schema = {
 	CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, struct yamlio_file_journey,
 			    yamlio_journey_fields),
 };
-
-/* --- locale -------------------------------------------------------------- */
-
-/*
- * libcyaml reads numbers with strtod() and model_format_number() writes them
- * with printf(): both follow LC_NUMERIC, and a journey file must not change
- * meaning with the user's locale ("0,5" in a Dutch one).  So the numeric
- * work runs in the C locale, for the calling thread only.
- */
-void yamlio_locale_enter(struct yamlio_locale *l)
-{
-	l->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	l->old = l->c ? uselocale(l->c) : (locale_t)0;
-}
-
-void yamlio_locale_leave(struct yamlio_locale *l)
-{
-	if (l->c) {
-		uselocale(l->old);
-		freelocale(l->c);
-	}
-}
 
 /* --- gate 1: bytes ------------------------------------------------------- */
 
@@ -503,12 +480,14 @@ static int yamlio_load(const char *data, size_t len, struct mot_journey *j,
 		       struct mot_diags *d, bool graph)
 {
 	struct yamlio_marks marks;
-	struct yamlio_locale loc;
+	struct util_locale loc;
 	size_t first = d->n, errors = d->errors;
 	int rc = -1;
 
 	memset(&marks, 0, sizeof marks);
-	yamlio_locale_enter(&loc);
+	/* libcyaml reads numbers with strtod(): a journey file must not
+	 * change meaning with the user's locale ("0,5" in a Dutch one). */
+	util_locale_c_enter(&loc);
 	/* The model checks run even after an unknown stage or phase, so
 	 * that one load reports all of a file's problems. */
 	if (yamlio_scan(data, len, &marks, d) == 0 &&
@@ -518,7 +497,7 @@ static int yamlio_load(const char *data, size_t len, struct mot_journey *j,
 			model_validate_graph(j, d);
 		rc = d->errors == errors ? 0 : -1;
 	}
-	yamlio_locale_leave(&loc);
+	util_locale_c_leave(&loc);
 	yamlio_locate(d, first, &marks);
 	yamlio_sort(d, first);
 	yamlio_marks_free(&marks);

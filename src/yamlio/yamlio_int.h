@@ -9,7 +9,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <locale.h>
 
 #include <cyaml/cyaml.h>
 
@@ -98,13 +97,6 @@ extern const cyaml_schema_value_t yamlio_schema;
 /* Its parts for the lanes (yamlio_lanes.c): a list item and a KPI. */
 extern const cyaml_schema_value_t yamlio_item_schema;
 extern const cyaml_schema_value_t yamlio_kpi_schema;
-
-/* Run number parsing and formatting in the C locale (this thread only). */
-struct yamlio_locale {
-	locale_t c, old;
-};
-void yamlio_locale_enter(struct yamlio_locale *l);
-void yamlio_locale_leave(struct yamlio_locale *l);
 
 /* --- lanes (yamlio_lanes.c) ---------------------------------------------- */
 

@@ -384,7 +384,7 @@ static void yamlio_check_float(struct yamlio_scan *sc, const yaml_event_t *ev,
 
 	if (!yamlio_float_syntax(v))
 		yamlio_type_error(sc, ev, schema);
-	else if (!isfinite(strtod(v, NULL)))
+	else if (!isfinite(util_strtod_c(v, NULL)))
 		yamlio_scan_error(sc, &ev->start_mark, sc->path.s,
 				  "%s is out of range", v);
 }

@@ -364,7 +364,7 @@ static void yamlio_put_stream(struct yamlio_out *o, const struct mot_journey *j)
 int yamlio_write(FILE *out, const struct mot_journey *j)
 {
 	struct yamlio_out o;
-	struct yamlio_locale loc;
+	struct util_locale loc;
 
 	memset(&o, 0, sizeof o);
 	if (!yaml_emitter_initialize(&o.em))
@@ -374,9 +374,9 @@ int yamlio_write(FILE *out, const struct mot_journey *j)
 	yaml_emitter_set_width(&o.em, -1);	/* never fold long lines */
 	yaml_emitter_set_indent(&o.em, 2);
 	yaml_emitter_set_break(&o.em, YAML_LN_BREAK);
-	yamlio_locale_enter(&loc);
+	util_locale_c_enter(&loc);
 	yamlio_put_stream(&o, j);
-	yamlio_locale_leave(&loc);
+	util_locale_c_leave(&loc);
 	if (!o.failed && !yaml_emitter_flush(&o.em))
 		o.failed = true;
 	yaml_emitter_delete(&o.em);

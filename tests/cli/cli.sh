@@ -100,8 +100,12 @@ touchpoints:
     name: Advert
     stage: lzmot
 EOF
-expect_rc "no entry: exit 1" 1 "$MOT" validate "$T/noentry.yaml"
-expect_err "no entry is an error" "error: entries: no entry"
+# A warning, as import loads it: validate and import agree.
+expect_rc "no entry: exit 3 (warnings)" 3 "$MOT" validate "$T/noentry.yaml"
+expect_err "no entry is a warning" "warning: entries: no entry"
+expect_rc "and import takes it, as validate said" 0 "$MOT" import "$T/noentry.yaml"
+expect_rc "it cannot be simulated yet" 1 "$MOT" simulate noentry -n 10
+expect_rc "and goes again" 0 "$MOT" rm noentry
 
 # --- import ---------------------------------------------------------------
 before=$(db_sum)

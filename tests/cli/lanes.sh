@@ -72,3 +72,20 @@ for w in want:
 PY
 [ "$rc" = 0 ] && ok "the text map shows every lane" || {
 	not_ok "the text map shows every lane"; sed 's/^/#   /' "$T/out"; }
+
+# --- the sample journeys -------------------------------------------------
+expect_rc "the samples validate without warnings" 0 "$MOT" validate "$MOT_TOP"/journeys/*.yaml
+grep -q warning "$T/out" "$T/err" && not_ok "no warning in the samples" || ok "no warning in the samples"
+run python3 - "$MOT_TOP"/journeys/*.yaml <<'PY'
+import sys, yaml
+lanes = ("thinking", "pains", "opportunities", "backstage", "evidence", "kpis")
+for path in sys.argv[1:]:
+    tps = yaml.safe_load(open(path, encoding="utf-8"))["touchpoints"]
+    filled = [t for t in tps if any(l in t for l in lanes)]
+    missing = [l for l in lanes if not any(l in t for t in tps)]
+    if len(filled) < 6 or missing:
+        print("%s: %d touchpoints with lanes, lanes never used: %s" % (path, len(filled), missing))
+        sys.exit(1)
+PY
+[ "$rc" = 0 ] && ok "every sample fills every lane on six or more touchpoints" || {
+	not_ok "every sample fills every lane on six or more touchpoints"; sed 's/^/#   /' "$T/out"; }

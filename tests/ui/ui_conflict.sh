@@ -49,7 +49,7 @@ expect_screen "B moves the card down" "Saved: move 'Collision at the roadside'"
 SOCK=$A
 expect_screen "idle A reloads the journey by itself" \
 	"Reloaded: another mot changed this journey" 8
-expect_screen "and shows the card where B put it" " Remembered TV   Searches"
+expect_screen "and shows the card where B put it" "→Remembered TV  →Searches"
 
 # A adds a card, B renames it, A's undo must not delete B's work.
 keys a
@@ -58,7 +58,7 @@ keys -l "Roadside beacon app"
 keys Enter
 expect_screen "A adds a card" "Saved: add 'Roadside beacon app'"
 SOCK=$B
-expect_screen "B sees it after its own reload" "Roadside beaco" 8
+expect_screen "B sees it after its own reload" " Roadside       " 8
 keys -l "/beacon"
 keys Enter Enter
 expect_screen "B finds it and opens its editor" \

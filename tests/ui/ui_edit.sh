@@ -102,7 +102,7 @@ keys q
 expect_screen "q goes back to the journeys" "mot - journeys"
 keys q
 expect_screen "q on the journeys screen quits" "EXIT=0"
-expect_screen "the terminal is back in cooked mode" "icanon echo"
+expect_screen "the terminal is back in cooked mode" "TTY=icanon echo"
 
 exported car-accident >"$T/out"
 expect_out "the database has the touchpoint" "^- key: vergleichsportal$"

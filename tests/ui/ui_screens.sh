@@ -157,6 +157,8 @@ if TM capture-pane -p -e | grep -q "$(printf '\033')\[3[0-7]m"; then
 else
 	not_ok "with colour by default"
 fi
+keys q q
+expect_screen "mot with colour quits" "EXIT=0"
 ui_start 80 24 NO_COLOR=1 -- edit car-accident
 wait_for "Car accident claim" >/dev/null
 if TM capture-pane -p -e | grep -q "$(printf '\033')\[[34][0-7]m"; then

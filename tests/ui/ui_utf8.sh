@@ -52,14 +52,20 @@ expect_line() {
 
 ui_start 80 24 -- edit utf8-test
 expect_screen "the title shows umlaut and CJK" "Klantreis über 比較"
+# Names too long for a column go on over a second line (at a blank when
+# there is one), wide characters whole; the card it leads to is marked.
 expect_line "wide names are cut whole and the columns stay aligned" 3 \
-	">比較サイトで検  Schadeformulie  Kontoeröffnung  顧客の声を聞く  Ärger über 配"
-expect_line "the second card lines are aligned too" 4 \
-	">0               -1              +2              0               -3"
+	">比較サイトで検 →Schadeformulie  Kontoeröffnung  顧客の声を聞く  Ärger über"
+expect_line "the names go on over a second line, aligned too" 4 \
+	">討する          r invullen      prüfen          0               配送"
+expect_line "then the emotions" 5 \
+	">0               -1              +2                              -3"
 expect_screen "the detail panel shows the whole name" "比較サイトで検討する | <ZMOT"
 
 TM resize-window -x 40 -y 12
-expect_line "at 40 columns as well" 3 ">比較サイトで  Schadeformu  Kontoeröffn"
+expect_line "at 40 columns as well" 3 ">比較サイトで →Schadeformu  Kontoeröffn"
+expect_line "the second lines at 40 columns, cut after two" 4 \
+	">検討する      lier invul…  ung prüfen"
 
 # Edit: a wide character is one character for the cursor and Backspace.
 keys Enter

@@ -128,15 +128,23 @@ keys N
 expect_screen "there is none before the first" "This is the first customer"
 keys p
 expect_screen "p plays the story" "Playing: a step every half second"
-expect_screen "steps come without keys" "step 3 of 7" 5
+# A step every 450 ms: which one shows when the screen is read depends on
+# the machine's speed (and on ASan), so only that it moved is checked.
+expect_re "steps come without keys" "Customer 1, step [2-7] of 7" 5
 expect_screen "the story's end shows" "The end after 7 steps" 8
 expect_screen "play goes on with the next customer" \
 	"Customer 2, step 1 of 7" 8
-expect_screen "who walks too" "Customer 2, step 3 of 7" 5
+expect_re "who walks too" "Customer 2, step [2-4] of 7" 5
 keys p
 expect_screen "p pauses" "Paused"
+at=$(screen | grep -o "Customer [0-9]*, step [0-9]* of [0-9]*" | head -n 1)
 sleep 1.5
-expect_screen "and nothing moves while paused" "Customer 2, step 3 of 7" 1
+now=$(screen | grep -o "Customer [0-9]*, step [0-9]* of [0-9]*" | head -n 1)
+if [ -n "$at" ] && [ "$at" = "$now" ]; then
+	ok "and nothing moves while paused ($at)"
+else
+	not_ok "and nothing moves while paused ('$at', then '$now')"
+fi
 keys q
 expect_screen "q goes back to the results" "Results: Tiny shop tiny"
 keys q

@@ -54,7 +54,7 @@ expect_re "and the NPS" "NPS [-+][0-9]+  \(of [0-9,]+ rated\)"
 keys g
 expect_screen "g scrolls back to the top" "Conversion "
 keys q
-expect_screen "q goes back to the map" "<ZMOT 4 100%"
+expect_screen "q goes back to the map" "<ZMOT 4 v 100%"
 expect_re "the title says conversion and NPS" \
 	"conv [0-9.]+% \([0-9.]+-[0-9.]+\) NPS [-+][0-9]+"
 expect_re "the stage headers carry the funnel" "FMOT 6 (v )?[0-9]+%"
@@ -69,7 +69,7 @@ expect_re "v turns it on again" "[0-9]\.[0-9][0-9]v [0-9<]+%"
 keys R
 expect_screen "R shows the last results again" "seed 7, full model"
 keys Escape
-expect_screen "Esc without a run goes back" "<ZMOT 4 100%"
+expect_screen "Esc without a run goes back" "<ZMOT 4 v 100%"
 
 # Cancel in mid-run: the previous results stay; mot answers at once.
 keys s
@@ -85,7 +85,7 @@ expect_screen "Esc cancels the run" "Simulation cancelled"
 expect_screen "the previous results are kept" "seed 7, full model"
 expect_gone "no progress any more" "of 100,000,000 customers"
 keys q
-expect_screen "mot still answers after the cancel" "<ZMOT 4 100%"
+expect_screen "mot still answers after the cancel" "<ZMOT 4 v 100%"
 keys j
 expect_screen "and moves on the map" ">Remembered TV"
 
@@ -98,7 +98,7 @@ keys q
 expect_re "the map's status line shows the run" \
 	"simulating (\[#*\.*\] +[0-9]+%|[0-9]+%)" 5
 keys k
-expect_screen "the map answers keys meanwhile" ">Collision at t"
+expect_screen "the map answers keys meanwhile" ">Collision at "
 keys R
 expect_screen "R shows the run going on" "of 100,000,000 customers"
 keys Escape
@@ -141,7 +141,7 @@ keys q
 expect_screen "closing the journey" "mot - journeys"
 keys q
 expect_screen "q quits while the run was going" "EXIT=0" 30
-expect_screen "and restores the terminal" "icanon echo"
+expect_screen "and restores the terminal" "TTY=icanon echo"
 
 ui_start 80 24 -- edit car-accident
 expect_screen "the map opens again" "Car accident claim"
@@ -151,7 +151,7 @@ keys Enter
 expect_screen "a run to be killed in" "of 100,000,000 customers"
 kill -TERM "$(mot_pid)"
 expect_screen "SIGTERM during a run ends mot cleanly" "EXIT=143" 30
-expect_screen "SIGTERM during a run restores the terminal" "icanon echo"
+expect_screen "SIGTERM during a run restores the terminal" "TTY=icanon echo"
 
 # A small terminal: the results scroll.
 ui_start 40 12 TERM=screen-256color -- edit retail-purchase
@@ -168,6 +168,8 @@ keys k
 expect_re "k scrolls up a line" "[0-9]+-[0-9]+ of [0-9]+"
 keys q
 expect_re "the cards show the drop-off at 40 columns" "[0-9<]+%[░▒▓█]"
+keys q q
+expect_screen "mot at 40x12 quits" "EXIT=0"
 
 # A journey the engine refuses: its message, and no results screen.
 ui_start 80 24 --

@@ -109,7 +109,7 @@ static char *render_opt(const char *format, const struct mot_journey *j,
 			const struct export_options *opt)
 {
 	const struct export_format *f = export_find(format);
-	char *buf = NULL;
+	char *buf = NULL, err[256];
 	size_t len = 0;
 	FILE *out;
 	int rc;
@@ -117,7 +117,7 @@ static char *render_opt(const char *format, const struct mot_journey *j,
 	assert_non_null(f);
 	out = open_memstream(&buf, &len);
 	assert_non_null(out);
-	rc = export_write_stream(f, out, j, opt);
+	rc = export_write_stream(f, out, j, opt, err, sizeof err);
 	fclose(out);
 	if (rc != 0) {
 		free(buf);

@@ -19,6 +19,8 @@
 #include "store.h"
 #include "util.h"
 
+#include "test_store_fixture.h"
+
 struct fixture {
 	char dir[64];
 	char *path;
@@ -296,30 +298,32 @@ static void test_conflicting_edit(void **state)
 	store_close(other);
 }
 
+/* Versions are opaque: each write gives a new one, never seen before. */
 static void test_transition_versions(void **state)
 {
 	struct fixture *f = *state;
-	int64_t v = 0, stale;
+	int64_t v = 0, first, stale;
 
 	import_one(f->s, "tr");
 	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 2,
 					      "direct", &v), STORE_OK);
-	assert_int_equal(v, 1);
+	assert_true(v > 0);
+	first = v;
 	v = 0;
 	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 2,
 					      NULL, &v), STORE_EXISTS);
-	v = 1;
+	v = first;
 	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 4,
 					      "changed", &v), STORE_OK);
-	assert_int_equal(v, 2);
-	stale = 1;
+	assert_true(v > first);
+	stale = first;
 	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 5,
 					      NULL, &stale), STORE_CONFLICT);
-	assert_int_equal(store_transition_delete(f->s, "tr", "ad", "compare", 1),
-			 STORE_CONFLICT);
-	assert_int_equal(store_transition_delete(f->s, "tr", "ad", "compare", 2),
+	assert_int_equal(store_transition_delete(f->s, "tr", "ad", "compare",
+						 first), STORE_CONFLICT);
+	assert_int_equal(store_transition_delete(f->s, "tr", "ad", "compare", v),
 			 STORE_OK);
-	assert_int_equal(store_transition_delete(f->s, "tr", "ad", "compare", 2),
+	assert_int_equal(store_transition_delete(f->s, "tr", "ad", "compare", v),
 			 STORE_NOT_FOUND);
 	v = 0;
 	assert_int_equal(store_transition_set(f->s, "tr", "ad", "compare", 0,
@@ -432,6 +436,7 @@ static void test_personas_and_entries(void **state)
 	struct fixture *f = *state;
 	struct mot_persona p;
 	struct mot_journey j;
+	int64_t added;
 
 	import_one(f->s, "pe");
 	model_persona_init(&p);
@@ -439,11 +444,13 @@ static void test_personas_and_entries(void **state)
 	p.name = "Second";
 	p.share = 0.5;
 	assert_int_equal(store_persona_add(f->s, "pe", &p), STORE_OK);
+	added = p.version;
 	p.share = 2;
 	assert_int_equal(store_persona_update(f->s, "pe", "p2", &p), STORE_INVALID);
 	p.share = 0.25;
 	assert_int_equal(store_persona_update(f->s, "pe", "p2", &p), STORE_OK);
-	assert_int_equal(store_persona_delete(f->s, "pe", "p2", 1),
+	assert_true(p.version > added);
+	assert_int_equal(store_persona_delete(f->s, "pe", "p2", added),
 			 STORE_CONFLICT);
 	assert_int_equal(store_entry_set(f->s, "pe", "search", 3), STORE_OK);
 	assert_int_equal(store_entry_set(f->s, "pe", "ad", 0), STORE_OK);
@@ -453,7 +460,8 @@ static void test_personas_and_entries(void **state)
 	assert_int_equal(j.n_entries, 1);
 	assert_string_equal(j.entries[0].to, "search");
 	model_journey_free(&j);
-	assert_int_equal(store_persona_delete(f->s, "pe", "p2", 2), STORE_OK);
+	assert_int_equal(store_persona_delete(f->s, "pe", "p2", p.version),
+			 STORE_OK);
 }
 
 static void test_batch_rolls_back(void **state)
@@ -476,15 +484,6 @@ static void test_batch_rolls_back(void **state)
 
 /* --- files that are not ours ------------------------------------------ */
 
-static char *file_bytes(const char *path, size_t *len)
-{
-	char *data, err[128];
-
-	assert_int_equal(util_read_file(path, 1 << 20, &data, len, err,
-					sizeof err), 0);
-	return data;
-}
-
 static void test_refuses_foreign_sqlite(void **state)
 {
 	struct fixture *f = *state;
@@ -497,11 +496,11 @@ static void test_refuses_foreign_sqlite(void **state)
 	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t "
 				      "VALUES (1)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	before = file_bytes(path, &n1);
+	before = sfx_file_bytes(path, &n1);
 	assert_int_equal(store_open(path, &s, NULL, err, sizeof err),
 			 STORE_ERROR);
 	assert_non_null(strstr(err, "not a mot database"));
-	after = file_bytes(path, &n2);
+	after = sfx_file_bytes(path, &n2);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(before, after, n1);
 	free(before);
@@ -525,7 +524,7 @@ static void test_refuses_text_file(void **state)
 	assert_int_equal(store_open(path, &s, NULL, err, sizeof err),
 			 STORE_ERROR);
 	assert_non_null(strstr(err, "not a mot database"));
-	after = file_bytes(path, &n);
+	after = sfx_file_bytes(path, &n);
 	assert_int_equal(n, strlen(text));
 	assert_memory_equal(after, text, n);
 	free(after);

@@ -344,7 +344,8 @@ static void test_upgrade_from_v2(void **state)
 	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
 			 STORE_OK);
 	assert_false(created);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
 	/* everything as it was, versions included; no lanes yet */
 	assert_int_equal(store_journey_load(f->s, "claim", &j), STORE_OK);
 	assert_int_equal(j.version, 9);
@@ -362,7 +363,7 @@ static void test_upgrade_from_v2(void **state)
 	edit_lanes(tp);
 	assert_int_equal(store_touchpoint_update(f->s, "claim", "call", tp),
 			 STORE_OK);
-	assert_int_equal(tp->version, 5);
+	assert_true(tp->version > 9);	/* above every version there was */
 	model_journey_free(&j);
 	assert_int_equal(store_journey_load(f->s, "claim", &j), STORE_OK);
 	tp = tp_of(&j, "call");
@@ -376,7 +377,8 @@ static void test_upgrade_from_v2(void **state)
 	f->s = NULL;
 	assert_int_equal(store_open(f->path, &f->s, NULL, err, sizeof err),
 			 STORE_OK);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 3);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
 }
 
 /* A migration that fails leaves the database at version 2, whole: here a

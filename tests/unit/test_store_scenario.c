@@ -23,6 +23,8 @@
 #include "store.h"
 #include "util.h"
 
+#include "test_store_fixture.h"
+
 struct fixture {
 	char dir[64];
 	char *path;
@@ -75,49 +77,12 @@ static int teardown(void **state)
 
 /* --- helpers ---------------------------------------------------------- */
 
-/* A journey of n touchpoints t0 -> t1 -> ..., t0 the entry, the last one
- * converts, with one persona. */
-static void make_journey(struct mot_journey *j, const char *key,
-			 const char *title, size_t n)
-{
-	model_journey_init(j);
-	j->key = xstrdup(key);
-	j->title = xstrdup(title);
-	j->touchpoints = xcalloc(n, sizeof *j->touchpoints);
-	j->n_touchpoints = n;
-	for (size_t i = 0; i < n; i++) {
-		struct mot_touchpoint *tp = &j->touchpoints[i];
-
-		model_touchpoint_init(tp);
-		tp->key = xasprintf("t%zu", i);
-		tp->name = xasprintf("Touchpoint %zu", i);
-		tp->stage = (enum mot_stage)(i % MOT_STAGE_COUNT);
-		if (i + 1 < n) {
-			tp->next = xcalloc(1, sizeof *tp->next);
-			tp->next[0].to = xasprintf("t%zu", i + 1);
-			tp->next[0].weight = 1;
-			tp->n_next = 1;
-		}
-	}
-	j->touchpoints[n - 1].conversion = true;
-	j->entries = xcalloc(1, sizeof *j->entries);
-	j->entries[0].to = xstrdup("t0");
-	j->entries[0].weight = 1;
-	j->n_entries = 1;
-	j->personas = xcalloc(1, sizeof *j->personas);
-	model_persona_init(&j->personas[0]);
-	j->personas[0].key = xstrdup("p1");
-	j->personas[0].name = xstrdup("Persona one");
-	j->personas[0].share = 1;
-	j->n_personas = 1;
-}
-
 static void import(struct store *s, const char *key, const char *title,
 		   size_t n, bool replace)
 {
 	struct mot_journey j;
 
-	make_journey(&j, key, title, n);
+	sfx_journey(&j, key, title, n);
 	assert_int_equal(store_journey_import(s, &j, 1, replace, NULL), STORE_OK);
 	model_journey_free(&j);
 }
@@ -179,21 +144,6 @@ static size_t list_count(struct store *s, const char *journey)
 	assert_int_equal(store_scenario_list(s, journey, &list, &n), STORE_OK);
 	store_scenario_free(list, n);
 	return n;
-}
-
-static int64_t query_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	int64_t v;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
 }
 
 static void assert_same_real(double got, double want)
@@ -262,7 +212,7 @@ static void test_round_trip(void **state)
 	assert_same_scenario(&list[1], &a);
 	store_scenario_free(list, n);
 	/* NAN is NULL in the table, not some number. */
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM scenario "
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM scenario "
 				   "WHERE base_conv IS NULL AND diff_lo IS NULL "
 				   "AND base_nps IS NULL AND persona IS NULL "
 				   "AND conv IS NOT NULL"), 1);
@@ -397,9 +347,9 @@ static void test_cascade_on_journey_delete(void **state)
 	save(f->s, "shop", "one", 0);
 	save(f->s, "shop", "two", 0);
 	save(f->s, "other", "one", 0);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM scenario"), 3);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM scenario"), 3);
 	assert_int_equal(store_journey_delete(f->s, "shop"), STORE_OK);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM scenario"), 1);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM scenario"), 1);
 	assert_int_equal(list_count(f->s, "other"), 1);
 	/* A new journey of the old key starts without them. */
 	import(f->s, "shop", "Shop again", 2, false);
@@ -433,9 +383,9 @@ static void test_survives_reimport(void **state)
 	save(f->s, "shop", "one", 0);
 	save(f->s, "shop", "two", 0);
 	assert_int_equal(store_journey_version(f->s, "shop", &v0), STORE_OK);
-	created = query_int(f->path, "SELECT created FROM journey");
+	created = sfx_query_int(f->path, "SELECT created FROM journey");
 	/* without --replace: refused, nothing changes */
-	make_journey(&j, "shop", "Shop v2", 3);
+	sfx_journey(&j, "shop", "Shop v2", 3);
 	assert_int_equal(store_journey_import(f->s, &j, 1, false, NULL),
 			 STORE_EXISTS);
 	model_journey_free(&j);
@@ -455,10 +405,10 @@ static void test_survives_reimport(void **state)
 	assert_true(v1 > v0);
 	model_journey_free(&j);
 	/* nothing of the old contents is left behind */
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM touchpoint"), 3);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM transition"), 2);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM entry"), 1);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM persona"), 1);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM touchpoint"), 3);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM transition"), 2);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM entry"), 1);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM persona"), 1);
 }
 
 static void test_reimport_failure_keeps_all(void **state)
@@ -469,7 +419,7 @@ static void test_reimport_failure_keeps_all(void **state)
 	import(f->s, "shop", "Shop", 4, false);
 	save(f->s, "shop", "one", 0);
 	/* A file whose transition goes nowhere: refused as a whole. */
-	make_journey(&j, "shop", "Shop broken", 3);
+	sfx_journey(&j, "shop", "Shop broken", 3);
 	free(j.touchpoints[0].next[0].to);
 	j.touchpoints[0].next[0].to = xstrdup("missing");
 	assert_int_equal(store_journey_import(f->s, &j, 1, true, NULL),
@@ -498,109 +448,6 @@ static void test_copy_leaves_scenarios(void **state)
 
 /* --- the upgrade from schema version 1 --------------------------------- */
 
-/* The schema exactly as mot wrote it at version 1 (never change this:
- * it stands for the databases out there). */
-static const char v1_schema[] =
-	"CREATE TABLE journey ("
-	"  id INTEGER PRIMARY KEY,"
-	"  key TEXT NOT NULL UNIQUE,"
-	"  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
-	"  description TEXT,"
-	"  created INTEGER NOT NULL,"
-	"  updated INTEGER NOT NULL,"
-	"  version INTEGER NOT NULL DEFAULT 1"
-	");"
-	"CREATE TABLE touchpoint ("
-	"  id INTEGER PRIMARY KEY,"
-	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
-	"  key TEXT NOT NULL,"
-	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
-	"  stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 4),"
-	"  phase INTEGER NOT NULL DEFAULT 0 CHECK (phase BETWEEN 0 AND 4),"
-	"  channel TEXT,"
-	"  owner TEXT,"
-	"  controlled INTEGER NOT NULL DEFAULT 1,"
-	"  emotion INTEGER NOT NULL DEFAULT 0 CHECK (emotion BETWEEN -3 AND 3),"
-	"  critical INTEGER NOT NULL DEFAULT 0,"
-	"  human INTEGER NOT NULL DEFAULT 0,"
-	"  dwell REAL NOT NULL DEFAULT 0 CHECK (dwell >= 0),"
-	"  conversion INTEGER NOT NULL DEFAULT 0,"
-	"  drop_rate REAL NOT NULL DEFAULT 0 CHECK (drop_rate BETWEEN 0 AND 1),"
-	"  notes TEXT,"
-	"  position INTEGER NOT NULL,"
-	"  version INTEGER NOT NULL DEFAULT 1,"
-	"  UNIQUE (journey_id, key)"
-	");"
-	"CREATE INDEX touchpoint_order ON touchpoint (journey_id, stage, position);"
-	"CREATE TABLE transition ("
-	"  id INTEGER PRIMARY KEY,"
-	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
-	"  from_id INTEGER NOT NULL REFERENCES touchpoint (id) ON DELETE CASCADE,"
-	"  to_id INTEGER NOT NULL REFERENCES touchpoint (id) ON DELETE CASCADE,"
-	"  weight REAL NOT NULL CHECK (weight > 0),"
-	"  label TEXT,"
-	"  position INTEGER NOT NULL,"
-	"  version INTEGER NOT NULL DEFAULT 1,"
-	"  UNIQUE (from_id, to_id)"
-	");"
-	"CREATE INDEX transition_journey ON transition (journey_id);"
-	"CREATE INDEX transition_to ON transition (to_id);"
-	"CREATE TABLE entry ("
-	"  id INTEGER PRIMARY KEY,"
-	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
-	"  touchpoint_id INTEGER NOT NULL UNIQUE"
-	"    REFERENCES touchpoint (id) ON DELETE CASCADE,"
-	"  weight REAL NOT NULL CHECK (weight > 0),"
-	"  position INTEGER NOT NULL"
-	");"
-	"CREATE INDEX entry_journey ON entry (journey_id);"
-	"CREATE TABLE persona ("
-	"  id INTEGER PRIMARY KEY,"
-	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
-	"  key TEXT NOT NULL,"
-	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
-	"  description TEXT,"
-	"  share REAL NOT NULL CHECK (share BETWEEN 0 AND 1),"
-	"  patience INTEGER NOT NULL CHECK (patience >= 1),"
-	"  explore_bias REAL NOT NULL CHECK (explore_bias > 0),"
-	"  emotion_sensitivity REAL NOT NULL CHECK (emotion_sensitivity >= 0),"
-	"  position INTEGER NOT NULL,"
-	"  version INTEGER NOT NULL DEFAULT 1,"
-	"  UNIQUE (journey_id, key)"
-	");";
-
-/* One journey with a row of every table, edited a few times (versions
- * above 1), as a version-1 mot left it. */
-static const char v1_data[] =
-	"INSERT INTO journey VALUES (1, 'old', 'Old journey', 'Über café',"
-	"  1000, 2000, 7);"
-	"INSERT INTO touchpoint (id, journey_id, key, name, stage, phase,"
-	"  channel, emotion, drop_rate, notes, position, version)"
-	"  VALUES (1, 1, 'ad', 'Advert', 0, 1, 'tv', -2, 0.1, 'note', 0, 3);"
-	"INSERT INTO touchpoint (id, journey_id, key, name, stage, conversion,"
-	"  position) VALUES (2, 1, 'buy', 'Buy', 3, 1, 0);"
-	"INSERT INTO transition VALUES (1, 1, 1, 2, 2.5, 'go', 0, 4);"
-	"INSERT INTO entry VALUES (1, 1, 1, 1.5, 0);"
-	"INSERT INTO persona VALUES (1, 1, 'p1', 'Persona', NULL, 1, 3, 1.5,"
-	"  0.5, 0, 2);"
-	"PRAGMA application_id = 1836020769;"	/* 0x6d6f7421, "mot!" */
-	"PRAGMA user_version = 1;";
-
-static void make_v1(const char *path, const char *extra)
-{
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, v1_schema, NULL, NULL, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, v1_data, NULL, NULL, NULL),
-			 SQLITE_OK);
-	if (extra)
-		assert_int_equal(sqlite3_exec(db, extra, NULL, NULL, NULL),
-				 SQLITE_OK);
-	sqlite3_close(db);
-}
-
 static void test_upgrade_from_v1(void **state)
 {
 	struct fixture *f = *state;
@@ -610,13 +457,13 @@ static void test_upgrade_from_v1(void **state)
 	char err[256];
 	size_t n;
 
-	make_v1(f->path, NULL);
+	sfx_make_old(f->path, 1, NULL);
 	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
 			 STORE_OK);
 	assert_false(created);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+	assert_int_equal(sfx_query_int(f->path, "PRAGMA user_version"),
 			 STORE_SCHEMA_VERSION);
-	assert_int_equal(query_int(f->path, "PRAGMA application_id"),
+	assert_int_equal(sfx_query_int(f->path, "PRAGMA application_id"),
 			 0x6d6f7421);
 	/* everything as it was, versions and times included */
 	assert_int_equal(store_journey_list(f->s, &info, &n), STORE_OK);
@@ -652,14 +499,14 @@ static void test_upgrade_from_v1(void **state)
 	save(f->s, "old", "first", 0);
 	assert_int_equal(list_count(f->s, "old"), 1);
 	assert_int_equal(store_journey_delete(f->s, "old"), STORE_OK);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM scenario"), 0);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM scenario"), 0);
 	/* a second open has nothing left to do */
 	store_close(f->s);
 	f->s = NULL;
 	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
 			 STORE_OK);
 	assert_false(created);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+	assert_int_equal(sfx_query_int(f->path, "PRAGMA user_version"),
 			 STORE_SCHEMA_VERSION);
 }
 
@@ -671,30 +518,21 @@ static void test_failed_upgrade_changes_nothing(void **state)
 	struct store *s = NULL;
 	char err[256];
 
-	make_v1(f->path, "CREATE TABLE scenario (mine TEXT);"
+	sfx_make_old(f->path, 1, "CREATE TABLE scenario (mine TEXT);"
 		"INSERT INTO scenario VALUES ('keep me')");
 	assert_int_equal(store_open(f->path, &s, NULL, err, sizeof err),
 			 STORE_ERROR);
 	assert_null(s);
 	assert_non_null(strstr(err, "scenario"));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 1);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM journey"), 1);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM transition"),
+	assert_int_equal(sfx_query_int(f->path, "PRAGMA user_version"), 1);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM journey"), 1);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM transition"),
 			 1);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM scenario "
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM scenario "
 				   "WHERE mine = 'keep me'"), 1);
 }
 
 /* --- files that are not ours are still left alone ------------------------ */
-
-static char *file_bytes(const char *path, size_t *len)
-{
-	char *data, err[128];
-
-	assert_int_equal(util_read_file(path, 1 << 20, &data, len, err,
-					sizeof err), 0);
-	return data;
-}
 
 static void test_foreign_files_untouched(void **state)
 {
@@ -710,17 +548,17 @@ static void test_foreign_files_untouched(void **state)
 
 	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
 	/* even one with mot's tables but no mark of mot */
-	assert_int_equal(sqlite3_exec(db, v1_schema, NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db, sfx_v1_schema, NULL, NULL, NULL),
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 1", NULL,
 				      NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	before = file_bytes(db_path, &n1);
+	before = sfx_file_bytes(db_path, &n1);
 	assert_int_equal(store_open(db_path, &s, NULL, err, sizeof err),
 			 STORE_ERROR);
 	assert_null(s);
 	assert_non_null(strstr(err, "not a mot database"));
-	after = file_bytes(db_path, &n2);
+	after = sfx_file_bytes(db_path, &n2);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(before, after, n1);
 	free(before);
@@ -732,7 +570,7 @@ static void test_foreign_files_untouched(void **state)
 	assert_int_equal(store_open(txt_path, &s, NULL, err, sizeof err),
 			 STORE_ERROR);
 	assert_non_null(strstr(err, "not a mot database"));
-	after = file_bytes(txt_path, &n2);
+	after = sfx_file_bytes(txt_path, &n2);
 	assert_int_equal(n2, strlen(text));
 	assert_memory_equal(after, text, n2);
 	free(after);
@@ -749,12 +587,12 @@ static void test_newer_schema_refused(void **state)
 	char *newer = xasprintf("PRAGMA user_version = %d",
 				STORE_SCHEMA_VERSION + 1);
 
-	make_v1(f->path, newer);
+	sfx_make_old(f->path, 1, newer);
 	free(newer);
 	assert_int_equal(store_open(f->path, &s, NULL, err, sizeof err),
 			 STORE_ERROR);
 	assert_non_null(strstr(err, "newer mot"));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+	assert_int_equal(sfx_query_int(f->path, "PRAGMA user_version"),
 			 STORE_SCHEMA_VERSION + 1);
 }
 

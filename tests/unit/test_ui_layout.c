@@ -207,6 +207,52 @@ static void test_search(void **state)
 	ui_view_free(&v);
 }
 
+/* Cards of 2 or 3 lines: heights[] by index. */
+static int card_height(size_t i, void *ctx)
+{
+	return ((const int *)ctx)[i];
+}
+
+static void test_scroll_lines(void **state)
+{
+	int h[] = { 2, 3, 2, 3, 3, 2, 2 };
+	size_t n = sizeof h / sizeof h[0];
+
+	(void)state;
+	/* 11 lines, gap 1: 2+1+3+1+2 = 9, +1+3 = 13 > 11: three fit. */
+	assert_int_equal(ui_layout_fit_lines(0, n, 11, 1, card_height, h), 3);
+	assert_int_equal(ui_layout_scroll_lines(2, 0, n, 11, 1, card_height,
+						h), 0);
+	/* The fourth needs the first to go. */
+	assert_int_equal(ui_layout_scroll_lines(3, 0, n, 11, 1, card_height,
+						h), 1);
+	/* Back up: the top follows the selection. */
+	assert_int_equal(ui_layout_scroll_lines(1, 3, n, 11, 1, card_height,
+						h), 1);
+	/* The last ones: no room left unused below while cards are hidden
+	 * above (3+1+2+1+2 = 9; with 3 more it is 13 > 11). */
+	assert_int_equal(ui_layout_scroll_lines(6, 0, n, 11, 1, card_height,
+						h), 4);
+	assert_int_equal(ui_layout_scroll_lines(6, 6, n, 11, 1, card_height,
+						h), 4);
+	/* Everything fits: top 0 whatever was asked. */
+	assert_int_equal(ui_layout_scroll_lines(6, 5, n, 40, 1, card_height,
+						h), 0);
+	/* A card taller than the room still shows, alone. */
+	assert_int_equal(ui_layout_fit_lines(1, n, 2, 1, card_height, h), 1);
+	assert_int_equal(ui_layout_scroll_lines(0, 0, 0, 11, 1, card_height,
+						h), 0);
+}
+
+static void test_plural(void **state)
+{
+	(void)state;
+	assert_string_equal(ui_plural(1, "touchpoint", "touchpoints"),
+			    "1 touchpoint");
+	assert_string_equal(ui_plural(0, "step", "steps"), "0 steps");
+	assert_string_equal(ui_plural(31, "card", "cards"), "31 cards");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +260,8 @@ int main(void)
 		cmocka_unit_test(test_40x12),
 		cmocka_unit_test(test_too_small_and_large),
 		cmocka_unit_test(test_scroll),
+		cmocka_unit_test(test_scroll_lines),
+		cmocka_unit_test(test_plural),
 		cmocka_unit_test(test_curve),
 		cmocka_unit_test_setup_teardown(test_view, ui_fixture_setup,
 						ui_fixture_teardown),

@@ -465,6 +465,8 @@ static void test_number_format(void **state)
 }
 
 /* Text that needs quoting or a block style reads back identically. */
+/* Text that needs quoting comes back as it went out.  (CR, NEL, U+2028
+ * and control characters are not journey text at all: model_text_ok.) */
 static void test_quoting(void **state)
 {
 	static const char *const texts[] = {
@@ -475,12 +477,12 @@ static void test_quoting(void **state)
 		" leading", "trailing ", "  both  ", "a: b", "a:b", "a #b",
 		"a#b", "#start", "- dash", "-", "? q", "[x]", "{y}", "&anchor",
 		"*alias", "!tag", "%pct", "@at", "`tick", "'single'",
-		"\"double\"", "it's", "back\\slash", "tab\there", "cr\rhere",
+		"\"double\"", "it's", "back\\slash", "tab\there",
 		"line1\nline2", "ends\n", "two\n\n", "\nstarts with newline",
 		"  indented\nblock", "trailing space \nnext", "Zürich – één – 東京",
-		"emoji 😀", "nbsp\u00a0here", "nel\xc2\x85" "x", "ls\u2028x",
+		"emoji 😀", "nbsp\u00a0here",
 		"bom\ufeffx", ",comma", "|pipe", ">gt", "...", "---", "--- x",
-		"a\x01" "b", "\\n not a newline",
+		"\\n not a newline",
 	};
 	size_t n = sizeof texts / sizeof texts[0];
 	struct mot_journey j;
