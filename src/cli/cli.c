@@ -38,13 +38,18 @@ static const struct cli_command cli_commands[] = {
 	  "import journey files, all in one transaction",
 	  "  -r, --replace   replace journeys whose key exists already\n",
 	  cmd_import, false },
-	{ "export", "JOURNEY [-f FORMAT] [-o FILE|DIR] [--sim N [--seed S]]",
+	{ "export", "JOURNEY [-f FORMAT] [-o FILE|DIR] [--lanes LIST] "
+	  "[--sim N [--seed S]]",
 	  "write a journey as YAML or a journey map (md, csv, dot, svg ...)",
 	  "  -f, --format F  output format (default yaml); see below\n"
 	  "  -o, --output F  write to file F atomically instead of stdout;\n"
 	  "                  csv into a directory writes KEY-touchpoints.csv\n"
 	  "                  and KEY-transitions.csv\n"
 	  "  -w, --width N   txt: fit to N columns\n"
+	  "      --lanes L   svg, html, md: the lanes to write, as thinking,\n"
+	  "                  pains, opportunities, backstage, evidence, kpis\n"
+	  "                  (comma-separated), all or none; default: those\n"
+	  "                  with content (in the picture, all but evidence)\n"
 	  "      --sim N     dot, svg, html: overlay N simulated customers\n"
 	  "      --seed S    seed of that simulation (default 1)\n", cmd_export,
 	  true },
