@@ -50,15 +50,15 @@ expect_screen "the map opens" "Car accident claim"
 
 # / : the last term is offered selected; typing replaces it.
 keys /
-keys -l "tow"
+keys -l "taxi home"
 keys Enter
 expect_screen "the first search finds the tow truck" "Found 'Tow truck"
 keys /
-expect_screen "the last term is offered" "Search touchpoints: tow"
-keys -l "claims page"
+expect_screen "the last term is offered" "Search names, notes and lanes: taxi home"
+keys -l "replacement car next"
 keys Enter
 expect_screen "typing replaced it: the new term is searched" \
-	"Found 'Claims page"
+	"Found 'Replacement car next morning"
 
 # The simulation panel names its real limit, the command line's.
 keys s
