@@ -21,6 +21,7 @@
 #include "workshop.h"
 
 struct ui;
+struct ui_obs;	/* observed against designed (ui_observed.c) */
 
 /* What a piece of the screen is; each maps to colour or, without colour,
  * to a plain attribute (ui.c), so every role reads in monochrome too. */
@@ -193,6 +194,7 @@ struct ui {
 	struct ui_connect_state conn;
 	struct ui_form form;
 	struct ui_ws_state ws;
+	struct ui_obs *obs;          /* observed against designed, or NULL */
 };
 
 /* --- input -------------------------------------------------------------- */
@@ -396,5 +398,12 @@ void ui_scenarios_open(struct ui *ui);
 void ui_scenarios_free(struct ui *ui);
 /* ui_simexport.c: `x` on results, scenarios and word of mouth. */
 void ui_sim_export(struct ui *ui);
+
+/* ui_observed.c: the journey's newest event log against the design (O):
+ * on (loading the log) or off; whether it is on; free it (closing the
+ * journey). */
+void ui_obs_toggle(struct ui *ui);
+bool ui_obs_on(const struct ui *ui);
+void ui_obs_free(struct ui *ui);
 
 #endif

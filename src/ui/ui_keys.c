@@ -117,6 +117,9 @@ static const struct ui_binding ui_bindings[] = {
 	{ MAPCTX | RSCTX, 's', false, "s", UI_ACT_SIMULATE,
 	  "simulate: customers, persona, seed, model; runs in the background" },
 	{ MAPCTX, 'R', false, "R", UI_ACT_RESULTS, "the last results" },
+	{ MAPCTX, 'O', false, "O", UI_ACT_OBSERVED,
+	  "observed against designed: the newest event log on the cards, the "
+	  "biggest gaps first (again: off)" },
 	{ MAPCTX, 'v', false, "v", UI_ACT_OVERLAY,
 	  "results on the cards (visits, drop-off heat): on or off" },
 	{ MAPCTX, '+', false, "+", UI_ACT_EMO_UP,
