@@ -105,7 +105,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB_OBJ) $(wildcard bench/*.h)
 	$(CC) $(MOT_CFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(MOT_LDFLAGS) $(MOT_LIBS)
 
 lint:
-	mandoc -Tlint -Wwarning man/mot.1 man/mot-journey.5
+	mandoc -Tlint -Wwarning man/mot.1 man/mot-journey.5 man/mot-log.5
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -113,11 +113,12 @@ install: all
 	install -m 755 $(BUILD)/mot $(DESTDIR)$(BINDIR)/mot
 	install -m 644 man/mot.1 $(DESTDIR)$(MANDIR)/man1/mot.1
 	install -m 644 man/mot-journey.5 $(DESTDIR)$(MANDIR)/man5/mot-journey.5
+	install -m 644 man/mot-log.5 $(DESTDIR)$(MANDIR)/man5/mot-log.5
 	install -m 644 journeys/*.yaml $(DESTDIR)$(DATADIR)/journeys/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mot $(DESTDIR)$(MANDIR)/man1/mot.1 \
-		$(DESTDIR)$(MANDIR)/man5/mot-journey.5
+		$(DESTDIR)$(MANDIR)/man5/mot-journey.5 $(DESTDIR)$(MANDIR)/man5/mot-log.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -231,16 +231,29 @@ const uint16_t *sim_tracer_walk(struct sim_tracer *t, uint64_t c,
 /* Fixed start of the event log's clock: 2026-01-01T00:00:00Z. */
 #define SIM_TRACE_EPOCH 1767225600LL
 
+enum sim_trace_format { SIM_TRACE_CSV, SIM_TRACE_XES };
+
+/* XES for a file name ending in .xes, else CSV. */
+int sim_trace_format_of(const char *path);
+
 /*
  * The walks of customers 0 .. n-1 of `seed` as an event log for process
- * mining (RFC 4180 CSV, UTF-8): header case_id,activity,timestamp,stage,
- * persona, one row per touchpoint visit.  Customer c starts c minutes
- * after SIM_TRACE_EPOCH and each visit lasts the touchpoint's dwell (at
- * least a second, so that events of a case are strictly ordered).  m must
- * be compiled from j.  Returns 0, or -1 when a write failed.
+ * mining (man/mot-log.5), in UTF-8:
+ *  - CSV (RFC 4180, CRLF): the header case_id,activity,timestamp,name,
+ *    stage,persona,outcome, then one row per touchpoint visit;
+ *  - XES (IEEE 1849): one <trace> per customer (concept:name its number,
+ *    mot:persona, mot:outcome), one <event> per visit (concept:name the
+ *    touchpoint's key, mot:name its name, mot:stage, time:timestamp).
+ * The activity is the touchpoint's key.  The outcome is "converted" for a
+ * buyer, else how the walk ended: dropped, exit, patience or cut.
+ * Customer c starts c minutes after SIM_TRACE_EPOCH and each visit lasts
+ * the touchpoint's dwell (at least a second, so that events of a case
+ * are strictly ordered).  m must be compiled from j.  Returns 0, or -1
+ * when a write failed.
  */
-int sim_trace_csv(FILE *out, const struct mot_journey *j,
-		  const struct sim_model *m, uint64_t seed, uint64_t n);
+int sim_trace_write(FILE *out, enum sim_trace_format f,
+		    const struct mot_journey *j, const struct sim_model *m,
+		    uint64_t seed, uint64_t n);
 
 /* --- statistics ------------------------------------------------------- */
 

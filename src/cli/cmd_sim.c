@@ -29,7 +29,7 @@ struct cmd_sim_args {
 	size_t n_sets;
 	bool compare, market, market_opts;
 	const char *key;
-	const char *trace;        /* --trace FILE.csv, or NULL */
+	const char *trace;        /* --trace FILE.csv|FILE.xes, or NULL */
 	uint64_t trace_customers; /* at most this many in it */
 	bool trace_opts;          /* --trace-customers was given */
 };
@@ -179,7 +179,7 @@ static int cmd_sim_check(const struct cmd_sim_args *a)
 		return -1;
 	}
 	if (a->trace_opts && !a->trace) {
-		cli_error("simulate: --trace-customers needs --trace FILE.csv");
+		cli_error("simulate: --trace-customers needs --trace FILE");
 		return -1;
 	}
 	/* A log of one run: a comparison has two, word of mouth walks other
@@ -331,20 +331,22 @@ struct cmd_trace {
 	const struct mot_journey *j;
 	const struct sim_model *m;
 	uint64_t seed, n;
+	const char *path;
 };
 
 static int cmd_trace_write(FILE *out, void *ctx)
 {
 	const struct cmd_trace *t = ctx;
 
-	return sim_trace_csv(out, t->j, t->m, t->seed, t->n);
+	return sim_trace_write(out, (enum sim_trace_format)sim_trace_format_of(
+				       t->path), t->j, t->m, t->seed, t->n);
 }
 
 /* The event log of the first customers of the run just made. */
 static int cmd_sim_trace(const struct cmd_sim_args *a,
 			 const struct mot_journey *j, const struct sim_model *m)
 {
-	struct cmd_trace t = { j, m, a->run.seed, a->trace_customers };
+	struct cmd_trace t = { j, m, a->run.seed, a->trace_customers, a->trace };
 	char err[512];
 
 	if (t.n > a->run.customers)

@@ -110,6 +110,23 @@ void export_xml_puts(FILE *out, const char *s, bool flat)
 		export_xml_putn(out, s, strlen(s), flat);
 }
 
+/* "CSAT 3.9 of 5 · target 4.5" (target "at most 60" when lower is
+ * better); the caller frees it. */
+char *export_kpi_text(const struct mot_kpi *k)
+{
+	char v[32], t[32];
+	bool unit = !util_str_empty(k->unit);
+
+	model_format_number(k->value, v, sizeof v);
+	model_format_number(k->target, t, sizeof t);
+	/* "61%", "3.9 of 5" */
+	return xasprintf("%s %s%s%s%s%s%s", k->name, v,
+			 unit && k->unit[0] != '%' ? " " : "", unit ? k->unit : "",
+			 k->has_target ? " \xc2\xb7 target " : "",
+			 k->has_target && k->lower_better ? "at most " : "",
+			 k->has_target ? t : "");
+}
+
 void export_overlay_free(struct export_overlay *ov)
 {
 	free(ov->first);
