@@ -31,7 +31,9 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 MOT_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Iinclude $(PKG_CFLAGS) -DMOT_DATADIR='"$(DATADIR)"' -DMOT_VERSION='"$(VERSION)"'
 MOT_LDFLAGS = $(SAN) $(LDFLAGS)
-MOT_LIBS = $(PKG_LIBS) -lpthread -lm
+# SuiteSparse's AMD (libsuitesparse-dev, no pkg-config file in Debian 12)
+# orders the sparse factors of the exact analysis.
+MOT_LIBS = $(PKG_LIBS) -lamd -lpthread -lm
 
 VERSION  = 0.1.0
 # One folder per layer (see README, Layout); every .c in them is built.

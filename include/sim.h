@@ -33,7 +33,9 @@
  *      without transitions ends the walk there (an exit).
  *
  * PLAIN (sim_options.plain): steps 4-6 reduce to the touchpoint's drop
- * alone, no re-exposure, no patience.  The walk is then exactly an
+ * alone, no re-exposure, no patience.  In both models the drop and the
+ * transition are drawn apart (plain: from the two halves of one number),
+ * so that two runs that differ in a drop walk everyone who stays alike.  The walk is then exactly an
  * absorbing Markov chain (one chain per explore_bias, mixed by persona
  * share), which analyze_journey() solves exactly.  The mood is still
  * tracked, only to rate customers at TMOT.  A safety cut at SIM_MAX_STEPS
@@ -323,12 +325,18 @@ struct analyze_result {
 
 /*
  * Solve the plain chain of the journey (persona may be NULL for all, by
- * share) after the same checks as sim_compile().  Dense LU with partial
- * pivoting on I - Q over the touchpoints an entry reaches.  Returns 0, or
- * -1 with a message in err.
+ * share) after the same checks as sim_compile().  Sparse LDU factors of
+ * I - Q over the touchpoints an entry reaches, in a fill-reducing order.
+ * Returns 0, or -1 with a message in err.
  */
 int analyze_journey(const struct mot_journey *j, const char *persona,
 		    struct analyze_result *out, char *err, size_t errlen);
+/* The same, telling progress (may be NULL) as it goes, and once at the
+ * end with done == total, success or not. */
+int analyze_journey_progress(const struct mot_journey *j, const char *persona,
+			     sim_progress_fn progress, void *ctx,
+			     struct analyze_result *out, char *err,
+			     size_t errlen);
 void analyze_result_free(struct analyze_result *r);
 
 /* --- reports (src/sim/sim_report.c) ---------------------------------------- */

@@ -40,6 +40,7 @@ struct cmd_progress {
 	struct timespec start;
 	double last;
 	bool shown;
+	const char *unit;     /* what is counted: "customers" */
 };
 
 static double cmd_elapsed(const struct timespec *t0)
@@ -68,9 +69,9 @@ static void cmd_progress(void *ctx, uint64_t done, uint64_t total)
 		return;
 	p->last = t;
 	p->shown = true;
-	fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %llu of %llu customers", fill,
+	fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %llu of %llu %s", fill,
 		"##############################", width - fill, "", 100 * f,
-		(unsigned long long)done, (unsigned long long)total);
+		(unsigned long long)done, (unsigned long long)total, p->unit);
 	fflush(stderr);
 }
 
@@ -364,7 +365,7 @@ static int cmd_sim_go(const struct cmd_sim_args *a, const struct mot_journey *j,
 {
 	struct sim_report rp = { a->compare ? j : alt, &a->opt, &a->run,
 				 a->sets, a->n_sets };
-	struct cmd_progress prog = { .last = 0 };
+	struct cmd_progress prog = { .last = 0, .unit = "customers" };
 	struct sim_run run = a->run;
 	struct sim_result res;
 	struct sim_model *m;
@@ -439,6 +440,7 @@ int cmd_analyze(struct cli_ctx *ctx, int argc, char **argv)
 	struct cmd_sim_args a;
 	struct mot_journey j, alt;
 	struct analyze_result res;
+	struct cmd_progress prog = { .last = 0, .unit = "matrix columns" };
 	char err[512];
 	int c, rc;
 
@@ -461,8 +463,12 @@ int cmd_analyze(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	rc = cmd_sim_load(ctx, "analyze", argv[optind], a.opt.persona, a.sets,
 			  a.n_sets, &j, &alt);
-	if (rc == CLI_OK && analyze_journey(&alt, a.opt.persona, &res, err,
-					    sizeof err) != 0) {
+	/* Large journeys take a while: a bar past a second, as simulate. */
+	if (isatty(STDERR_FILENO))
+		clock_gettime(CLOCK_MONOTONIC, &prog.start);
+	if (rc == CLI_OK && analyze_journey_progress(&alt, a.opt.persona,
+			isatty(STDERR_FILENO) ? cmd_progress : NULL, &prog,
+			&res, err, sizeof err) != 0) {
 		cli_error("analyze: %s", err);
 		rc = CLI_FAIL;
 	} else if (rc == CLI_OK) {

@@ -189,10 +189,7 @@ static void html_kpis(FILE *out, const struct mot_touchpoint *tp)
 
 		fputs(model_kpi_missed(k) ? "<li class=\"off\">" : "<li>", out);
 		html_text(out, text);
-		if (k->has_target)
-			fputs(model_kpi_missed(k) ? " \xe2\x96\xbc off target" :
-			      " \xe2\x96\xb2 on target", out);
-		fputs("</li>", out);
+		fprintf(out, "%s</li>", export_kpi_mark(k));
 		free(text);
 	}
 	fputs("</ul>", out);

@@ -145,10 +145,7 @@ static void md_items(FILE *out, const struct mot_touchpoint *tp,
 
 		fputs("- ", out);
 		md_text(out, text);
-		if (k->has_target)
-			fputs(model_kpi_missed(k) ? " \xe2\x96\xbc off target" :
-			      " \xe2\x96\xb2 on target", out);
-		fputs("\n", out);
+		fprintf(out, "%s\n", export_kpi_mark(k));
 		free(text);
 	}
 	fputs("\n", out);

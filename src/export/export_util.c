@@ -127,6 +127,14 @@ char *export_kpi_text(const struct mot_kpi *k)
 			 k->has_target ? t : "");
 }
 
+const char *export_kpi_mark(const struct mot_kpi *k)
+{
+	if (!k->has_target)
+		return "";
+	return model_kpi_missed(k) ? " \xe2\x96\xbc off target" :
+		" \xe2\x96\xb2 on target";
+}
+
 void export_overlay_free(struct export_overlay *ov)
 {
 	free(ov->first);

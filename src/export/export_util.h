@@ -37,6 +37,9 @@ void export_xml_putn(FILE *out, const char *s, size_t n, bool flat);
 /* A KPI on one line for people: "CSAT 3.9 of 5 \xc2\xb7 target 4.5", "Wait
  * 95 s \xc2\xb7 target at most 60", "Bounce 61%" (free it). */
 char *export_kpi_text(const struct mot_kpi *k);
+/* Whether a KPI meets its target, in words that need no colour:
+ * " \xe2\x96\xb2 on target", " \xe2\x96\xbc off target", or "" without a target. */
+const char *export_kpi_mark(const struct mot_kpi *k);
 
 /*
  * What --sim N adds to a picture: the caller's simulated figures

@@ -403,6 +403,12 @@ static void test_mermaid_flow(void **state)
 	assert_non_null(strstr(mmd, "  t1 -->|\"2\"| t2\n"));
 	assert_non_null(strstr(mmd, "  class t2 critical\n"));
 	assert_non_null(strstr(mmd, "  class t2 external\n"));
+	/* an invisible chain in stage order, before any real link, keeps the
+	 * stages left to right (the empty SMOT's placeholder in its place) */
+	assert_non_null(strstr(mmd, "  start ~~~ t0\n  t0 ~~~ t1\n  t1 ~~~ t2\n"
+			       "  t2 ~~~ t3\n  t3 ~~~ empty_smot\n  empty_smot ~~~ "
+			       "t4\n  start -->"));
+	assert_null(strstr(mmd, "stage_lzmot ~~~"));
 	free(mmd);
 	model_journey_free(&j);
 }
@@ -536,6 +542,52 @@ static void test_overlay_draws_given_figures(void **state)
 	model_journey_free(&j);
 }
 
+/*
+ * What the printed picture got wrong: "1 personas"; forward transitions
+ * neither drawn nor said to be left out; names only in tooltips.  Now
+ * counts agree with their noun, the legend says only loops are drawn,
+ * the page lists every transition, a card's tooltip is there only when
+ * its name is cut, and the path's steps are in the touchpoint table.
+ */
+static void test_picture_words(void **state)
+{
+	struct mot_journey j;
+	char *svg, *html;
+	size_t rows = 0;
+
+	(void)state;
+	make_tricky(&j);
+	j.personas = xcalloc(1, sizeof *j.personas);
+	model_persona_init(&j.personas[0]);
+	j.personas[0].key = xstrdup("one");
+	j.personas[0].name = xstrdup("One");
+	j.n_personas = 1;
+	svg = render("svg", &j);
+	html = render("html", &j);
+	assert_non_null(strstr(svg, " \xc2\xb7 1 persona</text>"));
+	assert_null(strstr(svg, "1 personas"));
+	assert_non_null(strstr(html, " \xc2\xb7 1 persona</p>"));
+	assert_null(strstr(html, "1 personas"));
+	assert_non_null(strstr(svg, "only loops are drawn, not the way forward"));
+	/* the long name is cut: its card has the full name as tooltip; a
+	 * name that fits has none */
+	assert_non_null(strstr(svg, "<g>\n<title>Buy \xe2\x80\x94 a very long name that "
+			       "keeps going on and on and on so that no card or "
+			       "line could ever hold all of it</title>"));
+	assert_null(strstr(svg, "<g>\n<title>journey review</title>"));
+	assert_non_null(strstr(html, "<h2>Transitions</h2>"));
+	for (const char *p = strstr(html, "<h2>Transitions</h2>");
+	     (p = strstr(p, "<tr><td>")); p++)
+		rows++;
+	assert_int_equal(rows, 7);
+	/* step 1 of the path (the entry "ad") in its row of the table */
+	assert_non_null(strstr(html, "<tr><td class=\"num\">1</td><td "
+			       "class=\"stage\">&lt;ZMOT</td><td><strong>Title"));
+	free(svg);
+	free(html);
+	model_journey_free(&j);
+}
+
 /* Every format writes an empty journey and one with no entry. */
 static void test_every_format_on_bare_journeys(void **state)
 {
@@ -610,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_svg_escapes_and_cuts),
 		cmocka_unit_test(test_html_is_self_contained),
 		cmocka_unit_test(test_overlay_draws_given_figures),
+		cmocka_unit_test(test_picture_words),
 		cmocka_unit_test(test_every_format_on_bare_journeys),
 		cmocka_unit_test(test_numbers_ignore_locale),
 	};

@@ -17,26 +17,10 @@ import io
 import re
 import sys
 
-import yaml
+from picture import LANES, STAGES, fail, kpi_missed, lane_items, load
 
-from picture import LANES, kpi_missed, lane_items
-
-STAGES = ["lzmot", "zmot", "fmot", "smot", "tmot"]
 LANE_TITLES = ["Thinking and feeling", "Pain points", "Opportunities",
                "Backstage", "Evidence", "KPIs"]
-
-
-def fail(msg):
-    print(msg)
-    sys.exit(1)
-
-
-def load(path):
-    j = yaml.safe_load(open(path, encoding="utf-8"))
-    tps = j.get("touchpoints") or []
-    # mot keeps touchpoints sorted by stage, in file order within one
-    tps.sort(key=lambda t: STAGES.index(t["stage"]))
-    return j, tps
 
 
 def num(s):

@@ -41,6 +41,7 @@ def fail(msg):
 def load(path):
     j = yaml.safe_load(open(path, encoding="utf-8"))
     tps = j.get("touchpoints") or []
+    # mot keeps touchpoints sorted by stage, in file order within one
     tps.sort(key=lambda t: STAGES.index(t["stage"]))
     return j, tps
 
