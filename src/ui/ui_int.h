@@ -149,7 +149,7 @@ struct ui_ws_state {
 /* ui.c: the input timeout while a job runs, so progress moves. */
 #define UI_BUSY_TICK_MS 100
 
-#define UI_FORM_MAX 16
+#define UI_FORM_MAX 24
 
 struct ui_form {
 	char title[160];
@@ -260,6 +260,9 @@ void ui_putf(struct ui *ui, int y, int x, int w, enum ui_role role,
 void ui_fill(struct ui *ui, int y, int x, int w, enum ui_role role);
 /* A text field's visible part in w columns; the cursor goes there. */
 void ui_put_field(struct ui *ui, struct ui_field *f, int y, int x, int w);
+/* A lines field in rows y .. y + ui_lines_rows(f) - 1 (ui_lines.c). */
+void ui_lines_draw(struct ui *ui, struct ui_field *f, int y, int x, int w,
+		   bool cur);
 attr_t ui_attr(const struct ui *ui, enum ui_role role);
 attr_t ui_emotion_attr(const struct ui *ui, int emotion);
 /* The top bar: left text, right text. */

@@ -198,6 +198,17 @@ static const struct ui_binding ui_bindings[] = {
 	{ UI_CTX_EDITS, CTRL('R'), false, "Ctrl-R", UI_ACT_REDO, "redo" },
 	{ BACKCTX, 27, false, "Esc", UI_ACT_BACK, "back" },
 
+	/* fields of several lines: a touchpoint's lanes (before the forms'
+	 * rows, so that these win there) */
+	{ UI_CTX_LINES, '\r', false, "Enter", UI_ACT_NEWLINE,
+	  "a new line: the next item; on an empty last line: the next field" },
+	{ UI_CTX_LINES, KEY_ENTER, true, "Enter", UI_ACT_NEWLINE, NULL },
+	{ UI_CTX_LINES, '\n', false, "Enter", UI_ACT_NEWLINE, NULL },
+	{ UI_CTX_LINES, KEY_UP, true, "Up", UI_ACT_UP,
+	  "the line above; on the first: the previous field" },
+	{ UI_CTX_LINES, KEY_DOWN, true, "Down", UI_ACT_DOWN,
+	  "the line below; on the last: the next field" },
+
 	/* forms */
 	{ UI_CTX_FORM, '\t', false, "Tab", UI_ACT_NEXT_FIELD, "next field" },
 	{ UI_CTX_FORM, KEY_DOWN, true, "Down", UI_ACT_NEXT_FIELD, NULL },
@@ -300,6 +311,8 @@ static const struct {
 	{ PECTX, "Personas" },
 	{ UI_CTX_EDITS, "Every screen that edits" },
 	{ BACKCTX, "Every screen but journeys and forms" },
+	{ UI_CTX_LINES, "Fields of several lines (a touchpoint's lanes; in "
+	  "other fields Enter saves, Up and Down go to the fields around)" },
 	{ UI_CTX_FORM, "Forms" },
 	{ QUCTX, "Quick add (i on the map)" },
 	{ UI_CTX_TEXT, "Forms, prompts and quick add" },
