@@ -77,6 +77,7 @@ enum ui_action {
 	UI_ACT_RESULTS,     /* the last results */
 	UI_ACT_OVERLAY,     /* results on the cards, on or off */
 	UI_ACT_OBSERVED,    /* an event log against the design, on or off */
+	UI_ACT_OBS_FIT,     /* what-if: the design against its fit to the log */
 	UI_ACT_EMO_UP, UI_ACT_EMO_DOWN,         /* + - on a card's emotion */
 	UI_ACT_WALK,        /* the walkthrough */
 	UI_ACT_IMPACT,      /* Moment-of-Truth impact view */

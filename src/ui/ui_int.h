@@ -371,6 +371,10 @@ void ui_export_failed(struct ui *ui, const char *path, const char *err);
 void ui_sim_panel(struct ui *ui);
 /* Start a run with ui->ws.set: a comparison when a baseline is kept. */
 void ui_sim_start(struct ui *ui);
+/* Start the what-if of two journeys given (both copied), with
+ * ui->ws.set: base as the baseline, scenario as the scenario. */
+void ui_sim_start_whatif(struct ui *ui, const struct mot_journey *base,
+			 const struct mot_journey *scenario);
 /* Start a word-of-mouth run (WS_JOB_MARKET) with ui->ws.set. */
 void ui_sim_start_market(struct ui *ui);
 /* Called by the main loop at every input or timeout: takes a finished
@@ -407,6 +411,9 @@ void ui_sim_export(struct ui *ui);
  * journey). */
 void ui_obs_toggle(struct ui *ui);
 bool ui_obs_on(const struct ui *ui);
+/* The what-if of the design (baseline) against its fit to the log
+ * (scenario), turning the overlay on first if it is off. */
+void ui_obs_fit_whatif(struct ui *ui);
 void ui_obs_free(struct ui *ui);
 
 #endif

@@ -120,6 +120,9 @@ static const struct ui_binding ui_bindings[] = {
 	{ MAPCTX, 'O', false, "O", UI_ACT_OBSERVED,
 	  "observed against designed: the newest event log on the cards, the "
 	  "biggest gaps first (again: off)" },
+	{ MAPCTX, 'F', false, "F", UI_ACT_OBS_FIT,
+	  "what-if: the design (baseline) against its fit to the newest event "
+	  "log (scenario)" },
 	{ MAPCTX, 'v', false, "v", UI_ACT_OVERLAY,
 	  "results on the cards (visits, drop-off heat): on or off" },
 	{ MAPCTX, '+', false, "+", UI_ACT_EMO_UP,

@@ -181,6 +181,9 @@ static bool ui_map_workshop(struct ui *ui, enum ui_action a)
 	case UI_ACT_OBSERVED:
 		ui_obs_toggle(ui);
 		return true;
+	case UI_ACT_OBS_FIT:
+		ui_obs_fit_whatif(ui);
+		return true;
 	case UI_ACT_WALK:
 		ui_walk_open(ui);
 		return true;

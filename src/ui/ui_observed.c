@@ -11,7 +11,10 @@
  *    transitions, each measured in steps per case, so that they rank
  *    together (log_gaps());
  *  - the detail panel gives the selected card's figures, observed and
- *    designed, and its transitions out.
+ *    designed, and its transitions out;
+ *  - F runs the workshop's what-if of the design (baseline) against its
+ *    fit to the log (scenario, log_fit() with the default prior), so the
+ *    fitted journey is compared with the original without replacing it.
  *
  * The log is loaded once, when O turns the overlay on; the comparison is
  * made again whenever the journey changes (an edit, an undo, another
@@ -311,4 +314,33 @@ bool ui_obs_detail(struct ui *ui, const struct ui_map_layout *l)
 	ui_put_pad(ui, l->detail_y + 1, 0, ui->cols, b.s, UI_R_NORMAL);
 	strbuf_free(&b);
 	return true;
+}
+
+/* --- the fit in the what-if -------------------------------------------------- */
+
+void ui_obs_fit_whatif(struct ui *ui)
+{
+	struct mot_journey fit;
+	char err[512];
+
+	if (!ui->obs)
+		ui_obs_toggle(ui);
+	if (!ui->obs || !ui_obs_update(ui))
+		return;
+	/* As `mot log fit` with its default prior; the journey stays as it
+	 * is: the fit lives only in the what-if's copy. */
+	if (log_fit(&ui->view.j, &ui->obs->log, LOG_PRIOR_DEFAULT, &fit, err,
+		    sizeof err) != 0) {
+		ui_error(ui, "Cannot fit the log: %s", err);
+		return;
+	}
+	ui_sim_start_whatif(ui, &ui->view.j, &fit);
+	model_journey_free(&fit);
+	if (!ui->ws.job)
+		return;
+	ui_message(ui, "What-if: the design (baseline) against its fit to log "
+		   "'%s' (scenario, prior %g) ...", ui->obs->log.name,
+		   LOG_PRIOR_DEFAULT);
+	if (ui_top(ui) != &ui_results_screen)
+		ui_results_open(ui);
 }

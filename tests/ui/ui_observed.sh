@@ -57,6 +57,18 @@ keys h k E
 expect_re "the edit changes the designed visits" "-2 1\.00/0\.00v"
 keys u
 expect_re "undo: back as it was" "-2 1\.00/0\.90v"
+# F: the what-if of the design (baseline) against its fit to the log
+# (scenario), the same customers walking both; the journey is not changed.
+keys F
+expect_screen "F runs the design against its fit to the log" \
+	"What-if: baseline and scenario" 30
+expect_screen "the same customers walk both" "(paired: same customers)"
+expect_screen "the fit's weights are the changes" "Changes against the baseline:"
+expect_re "a transition the design lacks, added by the fit" \
+	"wallet-gone.*help-page|The wallet is gone.*Help page"
+keys Escape
+expect_screen "back on the map, the overlay still on" "Biggest gaps (steps per case)"
+expect_re "the design is as it was" "-2 1\.00/0\.90v"
 keys O
 expect_screen "O again turns it off" "Observed against designed: off"
 expect_gone "the cards lose the figures" "1.00/0.90v"
@@ -79,6 +91,9 @@ ui_start 100 30 -- edit car-accident
 expect_screen "the map opens" "Car accident claim"
 keys O
 expect_screen "O says there is no log" \
+	"No event log to compare with: journey 'car-accident' has no logs"
+keys F
+expect_screen "so does F" \
 	"No event log to compare with: journey 'car-accident' has no logs"
 keys q q
 wait_for "EXIT=0"
