@@ -342,6 +342,7 @@ void ui_close_journey(struct ui *ui)
 	ui_map_free(ui);
 	/* Results belong to the journey: a run still going is cancelled. */
 	ui_sim_free(ui);
+	ui_obs_free(ui);
 	ui_view_free(&ui->view);
 	free(ui->key);
 	ui->key = NULL;

@@ -102,6 +102,8 @@ static void ui_map_draw(struct ui *ui)
 	ui_map_rule(ui, l);
 	if (st->paths)
 		ui_paths_draw(ui, l->curve_y, l->curve_h);
+	else if (ui_obs_on(ui))
+		ui_obs_gaps(ui, l->curve_y, l->curve_h);
 	else
 		ui_map_curve(ui, l);
 	ui_map_detail(ui, l);
@@ -176,6 +178,12 @@ static bool ui_map_workshop(struct ui *ui, enum ui_action a)
 		ui->ws.overlay = !ui->ws.overlay;
 		ui_message(ui, "Results on the cards: %s",
 			   ui->ws.overlay ? "on" : "off");
+		return true;
+	case UI_ACT_OBSERVED:
+		ui_obs_toggle(ui);
+		return true;
+	case UI_ACT_OBS_FIT:
+		ui_obs_fit_whatif(ui);
 		return true;
 	case UI_ACT_WALK:
 		ui_walk_open(ui);

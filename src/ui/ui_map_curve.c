@@ -211,6 +211,8 @@ void ui_map_detail(struct ui *ui, const struct ui_map_layout *l)
 	long i = ui_map_selected(ui);
 	struct strbuf b;
 
+	if (ui_obs_detail(ui, l))
+		return;
 	if (i < 0) {
 		ui_putf(ui, l->detail_y, 0, ui->cols, UI_R_DIM, "%s: %s, no "
 			"touchpoints yet", model_stage_label(ui->map.stage),

@@ -160,6 +160,7 @@ void ui_sim_panel(struct ui *ui)
 /* --- jobs --------------------------------------------------------------- */
 
 static void ui_sim_launch(struct ui *ui, enum ws_job_kind kind,
+			  const struct mot_journey *j,
 			  const struct mot_journey *base)
 {
 	struct ui_ws_state *ws = &ui->ws;
@@ -173,8 +174,7 @@ static void ui_sim_launch(struct ui *ui, enum ws_job_kind kind,
 		return;
 	}
 	ui_sim_settings(ui);
-	ws->job = ws_job_start(kind, &ui->view.j, base, &ws->set, err,
-			       sizeof err);
+	ws->job = ws_job_start(kind, j, base, &ws->set, err, sizeof err);
 	if (!ws->job) {
 		ui_error(ui, "Cannot simulate: %s", err);
 		return;
@@ -195,13 +195,19 @@ void ui_sim_start(struct ui *ui)
 {
 	const struct ws_outcome *b = ui->ws.base;
 
-	ui_sim_launch(ui, b ? WS_JOB_COMPARE : WS_JOB_SIMULATE,
+	ui_sim_launch(ui, b ? WS_JOB_COMPARE : WS_JOB_SIMULATE, &ui->view.j,
 		      b ? &b->j : NULL);
+}
+
+void ui_sim_start_whatif(struct ui *ui, const struct mot_journey *base,
+			 const struct mot_journey *scenario)
+{
+	ui_sim_launch(ui, WS_JOB_COMPARE, scenario, base);
 }
 
 void ui_sim_start_market(struct ui *ui)
 {
-	ui_sim_launch(ui, WS_JOB_MARKET, NULL);
+	ui_sim_launch(ui, WS_JOB_MARKET, &ui->view.j, NULL);
 }
 
 /* A finished job's outcome replaces the results of its kind. */
