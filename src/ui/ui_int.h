@@ -156,6 +156,19 @@ struct ui_form {
 	int n, cur, top;
 	struct ui_change *draft;     /* UI_BEFORE filled when opened */
 	bool (*save)(struct ui *ui); /* true: saved, close the form */
+	/* A save refused because another mot changed the data underneath
+	 * (ui_form_merge.c): each field's value as the draft's before side
+	 * holds it, the other mot's value where it differs, and the note. */
+	char *base[UI_FORM_MAX];
+	char *theirs[UI_FORM_MAX];
+	char note[400];
+};
+
+/* ui_form_merge.c: the typed values, kept while an editor fills the form
+ * again from the newer data. */
+struct ui_form_stash {
+	struct ui_field f[UI_FORM_MAX];
+	int n;
 };
 
 /* --- the session ------------------------------------------------------- */
@@ -331,6 +344,18 @@ void ui_form_free(struct ui *ui);
 void ui_form_focus(struct ui *ui, int i);
 /* Check every field; on the first bad one, go there and say why. */
 bool ui_form_check(struct ui *ui);
+/* ui_form_merge.c: save the form's draft as one change (ui_do) but keep
+ * it when refused; the form then stays open.  Returns a store status. */
+int ui_form_commit(struct ui *ui);
+/* After a conflict: move the typed fields aside (begin), let the editor
+ * fill the form from the newer data and make that the draft's before
+ * side, then (end) keep every field the designer changed, take the other
+ * mot's value in the others, and say on the form which fields differ. */
+void ui_form_rebase_begin(struct ui *ui, struct ui_form_stash *st);
+void ui_form_rebase_end(struct ui *ui, struct ui_form_stash *st);
+/* Remember each field's value as the draft starts from (ui_form_open). */
+void ui_form_base_take(struct ui *ui);
+void ui_form_base_free(struct ui *ui);
 /* ui_quick.c: quick add on the map */
 void ui_quick_open(struct ui *ui);
 void ui_quick_free(struct ui *ui);
