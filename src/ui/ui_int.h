@@ -171,6 +171,12 @@ struct ui_form_stash {
 	int n;
 };
 
+/* ui_watch.c: live updates (monotonic milliseconds of the last looks). */
+struct ui_watch_state {
+	long looked;                 /* at the store */
+	long listed;                 /* at the journeys list */
+};
+
 /* --- the session ------------------------------------------------------- */
 
 #define UI_STACK_MAX 8
@@ -194,7 +200,7 @@ struct ui {
 	char msg[600];
 	bool msg_error;
 	bool quit;
-	int idle;                    /* quiet input timeouts in a row */
+	struct ui_watch_state watch;
 	char *search;                /* the last search */
 	bool form_long;              /* forms show every field (Ctrl-F) */
 	struct ui_journeys_state journeys;
@@ -226,9 +232,13 @@ struct ui_input {
 };
 
 /* ui.c: wait for input; signals, suspend and resize are handled here.
- * With `poll`, an idle wait checks whether another mot changed the open
- * journey and reloads it (only where no screen holds on to its data). */
+ * With `poll` (the main loop, not a modal question), every wait also
+ * looks for other designers' changes (ui_watch_tick). */
 void ui_getkey(struct ui *ui, struct ui_input *in, bool poll);
+/* ui_watch.c: at most every 200 ms, reload the open journey when another
+ * mot changed it (the cursor stays on its card; a form keeps its draft);
+ * with none open, refresh the journeys list now and then. */
+void ui_watch_tick(struct ui *ui);
 
 /* --- ui.c: the session ------------------------------------------------- */
 
