@@ -276,6 +276,7 @@ static void ui_free(struct ui *ui)
 	ui_journeys_free(ui);
 	ui_undo_free(&ui->undo);
 	free(ui->search);
+	free(ui->export_dir);
 	if (ui->term_in)
 		fclose(ui->term_in);
 	free(ui);
@@ -341,6 +342,7 @@ void ui_close_journey(struct ui *ui)
 	ui_map_free(ui);
 	/* Results belong to the journey: a run still going is cancelled. */
 	ui_sim_free(ui);
+	ui_obs_free(ui);
 	ui_view_free(&ui->view);
 	free(ui->key);
 	ui->key = NULL;

@@ -21,6 +21,7 @@
 #include "workshop.h"
 
 struct ui;
+struct ui_obs;	/* observed against designed (ui_observed.c) */
 
 /* What a piece of the screen is; each maps to colour or, without colour,
  * to a plain attribute (ui.c), so every role reads in monochrome too. */
@@ -148,7 +149,7 @@ struct ui_ws_state {
 /* ui.c: the input timeout while a job runs, so progress moves. */
 #define UI_BUSY_TICK_MS 100
 
-#define UI_FORM_MAX 16
+#define UI_FORM_MAX 24
 
 struct ui_form {
 	char title[160];
@@ -184,6 +185,7 @@ struct ui {
 	int idle;                    /* quiet input timeouts in a row */
 	char *search;                /* the last search */
 	bool form_long;              /* forms show every field (Ctrl-F) */
+	char *export_dir;            /* the folder exports go to (ui_export.c) */
 	struct ui_journeys_state journeys;
 	struct ui_map_state map;
 	struct ui_trans_state trans;
@@ -193,6 +195,7 @@ struct ui {
 	struct ui_connect_state conn;
 	struct ui_form form;
 	struct ui_ws_state ws;
+	struct ui_obs *obs;          /* observed against designed, or NULL */
 };
 
 /* --- input -------------------------------------------------------------- */
@@ -258,6 +261,9 @@ void ui_putf(struct ui *ui, int y, int x, int w, enum ui_role role,
 void ui_fill(struct ui *ui, int y, int x, int w, enum ui_role role);
 /* A text field's visible part in w columns; the cursor goes there. */
 void ui_put_field(struct ui *ui, struct ui_field *f, int y, int x, int w);
+/* A lines field in rows y .. y + ui_lines_rows(f) - 1 (ui_lines.c). */
+void ui_lines_draw(struct ui *ui, struct ui_field *f, int y, int x, int w,
+		   bool cur);
 attr_t ui_attr(const struct ui *ui, enum ui_role role);
 attr_t ui_emotion_attr(const struct ui *ui, int emotion);
 /* The top bar: left text, right text. */
@@ -353,6 +359,10 @@ void ui_personas_open(struct ui *ui);
 void ui_meta_edit(struct ui *ui);
 /* ui_help.c */
 void ui_help_open(struct ui *ui);
+/* ui_export.c: ask where to write `file` (a name), offering the export
+ * folder; the whole path (malloc'ed), or NULL when cancelled or when a
+ * file there is not to be replaced. */
+char *ui_export_ask(struct ui *ui, const char *file);
 /* ui_export.c: pick a format and a file name, write the journey. */
 void ui_export(struct ui *ui, const struct mot_journey *j);
 /* "Could not write PATH: reason" on the status line, from the err of a
@@ -366,6 +376,10 @@ void ui_export_failed(struct ui *ui, const char *path, const char *err);
 void ui_sim_panel(struct ui *ui);
 /* Start a run with ui->ws.set: a comparison when a baseline is kept. */
 void ui_sim_start(struct ui *ui);
+/* Start the what-if of two journeys given (both copied), with
+ * ui->ws.set: base as the baseline, scenario as the scenario. */
+void ui_sim_start_whatif(struct ui *ui, const struct mot_journey *base,
+			 const struct mot_journey *scenario);
 /* Start a word-of-mouth run (WS_JOB_MARKET) with ui->ws.set. */
 void ui_sim_start_market(struct ui *ui);
 /* Called by the main loop at every input or timeout: takes a finished
@@ -396,5 +410,15 @@ void ui_scenarios_open(struct ui *ui);
 void ui_scenarios_free(struct ui *ui);
 /* ui_simexport.c: `x` on results, scenarios and word of mouth. */
 void ui_sim_export(struct ui *ui);
+
+/* ui_observed.c: the journey's newest event log against the design (O):
+ * on (loading the log) or off; whether it is on; free it (closing the
+ * journey). */
+void ui_obs_toggle(struct ui *ui);
+bool ui_obs_on(const struct ui *ui);
+/* The what-if of the design (baseline) against its fit to the log
+ * (scenario), turning the overlay on first if it is off. */
+void ui_obs_fit_whatif(struct ui *ui);
+void ui_obs_free(struct ui *ui);
 
 #endif

@@ -5,8 +5,10 @@
  *
  * The short form holds what a designer sets on most cards (name, phase,
  * channel, emotion, drop, the marks, entry weight); key, stage, owner,
- * dwell and notes are the long form's (Ctrl-F), except that a card which
- * has an owner, a dwell or notes shows them: they were asked for.
+ * dwell, notes and the lanes are the long form's (Ctrl-F), except that a
+ * card which has an owner, a dwell, notes or something in a lane shows
+ * them: they were asked for.  A lane is a field of several lines: a list
+ * or the KPIs one a line, thinking and backstage as text (ui_lines.c).
  */
 #include "ui_int.h"
 
@@ -28,7 +30,7 @@ static const char *const ui_phase_choices[MOT_PHASE_COUNT] = {
 enum {
 	F_NAME, F_KEY, F_STAGE, F_PHASE, F_CHANNEL, F_OWNER, F_EMOTION,
 	F_DROP, F_DWELL, F_CRITICAL, F_HUMAN, F_CONTROLLED, F_CONVERSION,
-	F_ENTRY, F_NOTES, F_COUNT
+	F_ENTRY, F_NOTES, F_LANES, F_COUNT = F_LANES + MOT_LANE_COUNT
 };
 
 static struct ui_field *ui_tp_text(struct ui *ui, const char *label,
@@ -94,6 +96,17 @@ static void ui_tp_fields(struct ui *ui, const struct mot_touchpoint *tp,
 	ui_tp_choice(ui, "Conversion", UI_FIELD_BOOL, NULL, 0, tp->conversion);
 	ui_tp_number(ui, "Entry weight", UI_FIELD_NUMBER, entry, 0, 1e12);
 	ui_tp_text(ui, "Notes", tp->notes)->extra = !tp->notes;
+	for (int l = 0; l < MOT_LANE_COUNT; l++) {
+		char *text = ui_lanes_text(tp, l);
+
+		f = ui_form_add(ui, ui_lanes_label(l), UI_FIELD_LINES);
+		ui_field_set(f, text);
+		f->extra = !text;
+		f->tag = l;
+		f->check_text = ui_lanes_field_check;
+		f->tip = ui_lanes_tip(l);
+		free(text);
+	}
 }
 
 static void ui_tp_set(char **dst, char *value)
@@ -123,6 +136,13 @@ static void ui_tp_read(struct ui *ui, struct mot_touchpoint *tp,
 	tp->conversion = f[F_CONVERSION].choice;
 	*entry = ui_field_number(&f[F_ENTRY]);
 	ui_tp_set(&tp->notes, ui_field_text(&f[F_NOTES]));
+	for (int l = 0; l < MOT_LANE_COUNT; l++) {
+		char *raw = ui_field_raw(&f[F_LANES + l], 0), err[256];
+
+		/* checked as typed and on Enter: it reads */
+		ui_lanes_read(tp, l, raw, err, sizeof err);
+		free(raw);
+	}
 }
 
 /* A key that another touchpoint has is refused in the form, which stays
