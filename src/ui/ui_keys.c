@@ -75,6 +75,10 @@ static const struct ui_binding ui_bindings[] = {
 	  "while connecting: chain on or off" },
 
 	/* the journey map */
+	{ MAPCTX, '0', false, "0", UI_ACT_FIRST_STAGE,
+	  "the first stage, level with the card (as vim's 0)" },
+	{ MAPCTX, '$', false, "$", UI_ACT_LAST_STAGE,
+	  "the last stage, level with the card" },
 	{ MAPCTX, '\n', false, "Enter", UI_ACT_OPEN, "edit the touchpoint" },
 	{ MAPCTX, '\r', false, "Enter", UI_ACT_OPEN, NULL },
 	{ MAPCTX, KEY_ENTER, true, "Enter", UI_ACT_OPEN, NULL },

@@ -185,8 +185,9 @@ static void ui_sim_launch(struct ui *ui, enum ws_job_kind kind,
 			   ui_sim_count(ws->set.market, n, sizeof n),
 			   ws->set.days);
 	else
-		ui_message(ui, "Simulating %s customers%s ...",
+		ui_message(ui, "Simulating %s customer%s%s ...",
 			   ui_sim_count(ws->set.customers, n, sizeof n),
+			   ws->set.customers == 1 ? "" : "s",
 			   base ? ", baseline and scenario" : "");
 }
 
@@ -233,8 +234,9 @@ static void ui_sim_take(struct ui *ui, struct ws_outcome *o)
 	/* The impact ranking indexed the old results' touchpoints. */
 	free(ws->rank);
 	ws->rank = NULL;
-	ui_message(ui, "Simulated %s customers in %.1f s%s",
-		   ui_sim_count(o->res.customers, n, sizeof n), o->seconds,
+	ui_message(ui, "Simulated %s customer%s in %.1f s%s",
+		   ui_sim_count(o->res.customers, n, sizeof n),
+		   o->res.customers == 1 ? "" : "s", o->seconds,
 		   o->compared ? ": baseline and scenario" : "");
 }
 
@@ -341,13 +343,15 @@ bool ui_sim_headline(const struct ui *ui, char *buf, size_t len)
 {
 	const struct ws_outcome *o = ui->ws.cur;
 	double rate, lo, hi;
+	char nps[32];
 
 	buf[0] = '\0';
 	if (!o || !ui->ws.overlay || o->res.customers == 0)
 		return false;
 	ws_conversion(&o->res, &rate, &lo, &hi);
-	snprintf(buf, len, "conv %.1f%% (%.1f-%.1f) NPS %+.0f", 100 * rate,
-		 100 * lo, 100 * hi, ws_nps(&o->res));
+	snprintf(buf, len, "conv %.1f%% (%.1f-%.1f) NPS %s", 100 * rate,
+		 100 * lo, 100 * hi, ui_format_signed(ws_nps(&o->res), 0, nps,
+						      sizeof nps));
 	return true;
 }
 
