@@ -49,6 +49,7 @@ enum ui_action {
 	UI_ACT_NONE,
 	UI_ACT_UP, UI_ACT_DOWN, UI_ACT_LEFT, UI_ACT_RIGHT,
 	UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_HOME, UI_ACT_END,
+	UI_ACT_FIRST_STAGE, UI_ACT_LAST_STAGE,  /* the map: 0 and $ */
 	UI_ACT_OPEN,        /* Enter: open or edit */
 	UI_ACT_ADD,
 	UI_ACT_ADD_IN,      /* transitions: one into the touchpoint */
@@ -76,6 +77,8 @@ enum ui_action {
 	/* workshop mode: simulation results, what-if, walkthrough */
 	UI_ACT_RESULTS,     /* the last results */
 	UI_ACT_OVERLAY,     /* results on the cards, on or off */
+	UI_ACT_OBSERVED,    /* an event log against the design, on or off */
+	UI_ACT_OBS_FIT,     /* what-if: the design against its fit to the log */
 	UI_ACT_EMO_UP, UI_ACT_EMO_DOWN,         /* + - on a card's emotion */
 	UI_ACT_WALK,        /* the walkthrough */
 	UI_ACT_IMPACT,      /* Moment-of-Truth impact view */
@@ -268,6 +271,10 @@ void ui_undo_free(struct ui_undo *u);
  */
 int ui_undo_do(struct ui_undo *u, struct store *s, struct ui_change *c,
 	       char *msg, size_t len);
+/* Like ui_undo_do, but a refused c stays the caller's (a form keeps it
+ * to save again over the newer data). */
+int ui_undo_try(struct ui_undo *u, struct store *s, struct ui_change *c,
+		char *msg, size_t len);
 /*
  * Undo the last change (redo the last undone one).  A change the store
  * refuses because someone else changed the data since (conflict, gone,
@@ -468,6 +475,9 @@ int ui_layout_curve_row(int emotion, int h);
 char ui_layout_spark(int emotion);
 /* "+2", "0", "-3" */
 const char *ui_layout_emotion(int emotion);
+/* A difference with its sign, "+1.25", "-3", and 0 without one: what
+ * rounds to zero is "0" (or "0.00"), never "-0". */
+char *ui_format_signed(double v, int decimals, char *buf, size_t len);
 /* "1 card", "3 cards": the count and the right word, in a buffer that
  * lives until the fourth call after (for one message's arguments). */
 const char *ui_plural(size_t n, const char *one, const char *many);

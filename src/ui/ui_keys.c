@@ -75,6 +75,10 @@ static const struct ui_binding ui_bindings[] = {
 	  "while connecting: chain on or off" },
 
 	/* the journey map */
+	{ MAPCTX, '0', false, "0", UI_ACT_FIRST_STAGE,
+	  "the first stage, level with the card (as vim's 0)" },
+	{ MAPCTX, '$', false, "$", UI_ACT_LAST_STAGE,
+	  "the last stage, level with the card" },
 	{ MAPCTX, '\n', false, "Enter", UI_ACT_OPEN, "edit the touchpoint" },
 	{ MAPCTX, '\r', false, "Enter", UI_ACT_OPEN, NULL },
 	{ MAPCTX, KEY_ENTER, true, "Enter", UI_ACT_OPEN, NULL },
@@ -117,6 +121,12 @@ static const struct ui_binding ui_bindings[] = {
 	{ MAPCTX | RSCTX, 's', false, "s", UI_ACT_SIMULATE,
 	  "simulate: customers, persona, seed, model; runs in the background" },
 	{ MAPCTX, 'R', false, "R", UI_ACT_RESULTS, "the last results" },
+	{ MAPCTX, 'O', false, "O", UI_ACT_OBSERVED,
+	  "observed against designed: the newest event log on the cards, the "
+	  "biggest gaps first (again: off)" },
+	{ MAPCTX, 'F', false, "F", UI_ACT_OBS_FIT,
+	  "what-if: the design (baseline) against its fit to the newest event "
+	  "log (scenario)" },
 	{ MAPCTX, 'v', false, "v", UI_ACT_OVERLAY,
 	  "results on the cards (visits, drop-off heat): on or off" },
 	{ MAPCTX, '+', false, "+", UI_ACT_EMO_UP,
