@@ -44,7 +44,10 @@ else
 	not_ok "the database keeps B's value (emotion $(cat "$T/emo"))"
 fi
 
-# B moves a card; A, idle, reloads by itself.
+# B moves a card; A, idle, reloads by itself (and says so, its own last
+# message having gone with a key).
+SOCK=$A
+keys C-l
 SOCK=$B
 keys J
 expect_screen "B moves the card down" "Saved: move 'Collision at the roadside'"

@@ -89,6 +89,17 @@ sleep 1.5
 expect_screen "A's form keeps what A typed" "Streaming ads"
 expect_screen "A's form is still open" "Edit touchpoint: Remembered TV"
 keys Escape
+expect_screen "A cancels the form" "Cancelled: nothing was changed"
+
+# A reload keeps the designer's own last message on the status line: it
+# says what became of the last key.
+SOCK=$B
+keys +
+saved_at "Emotion of 'Remembered TV spot with the 24/7 number': +2 -> +3"
+SOCK=$A
+live "A shows B's next change" "+3 tv"
+expect_screen "and still says what its own last key did" \
+	"Cancelled: nothing was changed" 1
 
 for s in $A $B; do
 	SOCK=$s
