@@ -272,6 +272,10 @@ void ui_undo_free(struct ui_undo *u);
  */
 int ui_undo_do(struct ui_undo *u, struct store *s, struct ui_change *c,
 	       char *msg, size_t len);
+/* Like ui_undo_do, but a refused c stays the caller's (a form keeps it
+ * to save again over the newer data). */
+int ui_undo_try(struct ui_undo *u, struct store *s, struct ui_change *c,
+		char *msg, size_t len);
 /*
  * Undo the last change (redo the last undone one).  A change the store
  * refuses because someone else changed the data since (conflict, gone,

@@ -48,6 +48,7 @@ void ui_form_free(struct ui *ui)
 
 	for (int i = 0; i < fm->n; i++)
 		ui_field_free(&fm->f[i]);
+	ui_form_base_free(ui);
 	ui_change_free(fm->draft);
 	memset(fm, 0, sizeof *fm);
 }
@@ -91,6 +92,7 @@ void ui_form_open(struct ui *ui, bool (*save)(struct ui *ui))
 	ui->form.top = 0;
 	ui_form_show_fields(ui);
 	ui_form_focus(ui, 0);
+	ui_form_base_take(ui);
 	ui_push(ui, &ui_form_screen);
 }
 
@@ -246,7 +248,8 @@ static int ui_form_top(const struct ui_form *fm, const int *idx, int n,
 static void ui_form_draw(struct ui *ui)
 {
 	struct ui_form *fm = &ui->form;
-	int h = ui->rows - 3, lw = ui_form_label_width(ui), x = lw + 2;
+	int h = ui->rows - (fm->note[0] ? 4 : 3), lw = ui_form_label_width(ui);
+	int x = lw + 2;
 	struct ui_field *cur = &fm->f[fm->cur];
 	int idx[UI_FORM_MAX], n = ui_form_shown(fm, idx), cur_row = 0, y = 1;
 	char tip[200];
@@ -265,12 +268,18 @@ static void ui_form_draw(struct ui *ui)
 
 		ui_put(ui, y, lw - util_utf8_width(f->label) > 0 ?
 		       lw - util_utf8_width(f->label) : 0, lw, f->label, role);
-		if (is_cur || f->err[0])
-			ui_put(ui, y, lw, 1, f->err[0] ? "!" : ">", role);
+		if (is_cur || f->err[0] || fm->theirs[idx[r]])
+			ui_put(ui, y, lw, 1, f->err[0] ? "!" :
+			       fm->theirs[idx[r]] ? "*" : ">", role);
 		ui_form_value(ui, f, y, x, ui->cols - x - 1, is_cur);
 		y += ui_form_rows(f);
 	}
 	ui_field_tip(cur, tip, sizeof tip);
+	if (fm->theirs[fm->cur])	/* a conflict: what the other mot has */
+		snprintf(tip, sizeof tip, "* another mot: %s",
+			 fm->theirs[fm->cur]);
+	if (fm->note[0])
+		ui_put(ui, ui->rows - 3, 0, ui->cols, fm->note, UI_R_ERROR);
 	if (cur->err[0])
 		ui_put(ui, ui->rows - 2, 0, ui->cols, cur->err, UI_R_ERROR);
 	else
@@ -367,7 +376,9 @@ static void ui_form_action(struct ui *ui, enum ui_action a)
 		ui_form_toggle_long(ui);
 		return;
 	case UI_ACT_CANCEL:
-		ui_message(ui, "Cancelled: nothing was changed");
+		ui_message(ui, fm->note[0] ? "Discarded: yours was not saved; "
+			   "the other mot's version stays" :
+			   "Cancelled: nothing was changed");
 		ui_pop(ui);
 		return;
 	case UI_ACT_SAVE:

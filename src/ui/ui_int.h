@@ -165,6 +165,25 @@ struct ui_form {
 	int n, cur, top;
 	struct ui_change *draft;     /* UI_BEFORE filled when opened */
 	bool (*save)(struct ui *ui); /* true: saved, close the form */
+	/* A save refused because another mot changed the data underneath
+	 * (ui_form_merge.c): each field's value as the draft's before side
+	 * holds it, the other mot's value where it differs, and the note. */
+	char *base[UI_FORM_MAX];
+	char *theirs[UI_FORM_MAX];
+	char note[400];
+};
+
+/* ui_form_merge.c: the typed values, kept while an editor fills the form
+ * again from the newer data. */
+struct ui_form_stash {
+	struct ui_field f[UI_FORM_MAX];
+	int n;
+};
+
+/* ui_watch.c: live updates (monotonic milliseconds of the last looks). */
+struct ui_watch_state {
+	long looked;                 /* at the store */
+	long listed;                 /* at the journeys list */
 };
 
 /* --- the session ------------------------------------------------------- */
@@ -190,7 +209,7 @@ struct ui {
 	char msg[600];
 	bool msg_error;
 	bool quit;
-	int idle;                    /* quiet input timeouts in a row */
+	struct ui_watch_state watch;
 	char *search;                /* the last search */
 	bool form_long;              /* forms show every field (Ctrl-F) */
 	char *export_dir;            /* the folder exports go to (ui_export.c) */
@@ -224,9 +243,13 @@ struct ui_input {
 };
 
 /* ui.c: wait for input; signals, suspend and resize are handled here.
- * With `poll`, an idle wait checks whether another mot changed the open
- * journey and reloads it (only where no screen holds on to its data). */
+ * With `poll` (the main loop, not a modal question), every wait also
+ * looks for other designers' changes (ui_watch_tick). */
 void ui_getkey(struct ui *ui, struct ui_input *in, bool poll);
+/* ui_watch.c: at most every 200 ms, reload the open journey when another
+ * mot changed it (the cursor stays on its card; a form keeps its draft);
+ * with none open, refresh the journeys list now and then. */
+void ui_watch_tick(struct ui *ui);
 
 /* --- ui.c: the session ------------------------------------------------- */
 
@@ -345,6 +368,18 @@ void ui_form_free(struct ui *ui);
 void ui_form_focus(struct ui *ui, int i);
 /* Check every field; on the first bad one, go there and say why. */
 bool ui_form_check(struct ui *ui);
+/* ui_form_merge.c: save the form's draft as one change (ui_do) but keep
+ * it when refused; the form then stays open.  Returns a store status. */
+int ui_form_commit(struct ui *ui);
+/* After a conflict: move the typed fields aside (begin), let the editor
+ * fill the form from the newer data and make that the draft's before
+ * side, then (end) keep every field the designer changed, take the other
+ * mot's value in the others, and say on the form which fields differ. */
+void ui_form_rebase_begin(struct ui *ui, struct ui_form_stash *st);
+void ui_form_rebase_end(struct ui *ui, struct ui_form_stash *st);
+/* Remember each field's value as the draft starts from (ui_form_open). */
+void ui_form_base_take(struct ui *ui);
+void ui_form_base_free(struct ui *ui);
 /* ui_quick.c: quick add on the map */
 void ui_quick_open(struct ui *ui);
 void ui_quick_free(struct ui *ui);

@@ -205,14 +205,65 @@ static char *ui_tp_what(const struct ui_tp_state *b, const struct ui_tp_state *a
 	return xasprintf("edit '%s'", y->name);
 }
 
-static void ui_tp_commit(struct ui *ui, struct ui_change *c, const char *key)
+static bool ui_tp_save_add(struct ui *ui);
+
+/* The card was deleted underneath: the form becomes one that adds it
+ * again where it was, with its transitions to cards still there. */
+static void ui_tp_rebase_gone(struct ui *ui, struct ui_change *c)
+{
+	struct ui_tp_state *a = &c->tp[UI_AFTER];
+	struct mot_touchpoint *tp = &a->tp;
+	size_t k = 0, count = ui->view.stage_count[tp->stage];
+
+	ui_tp_state_free(&c->tp[UI_BEFORE]);
+	for (size_t t = 0; t < tp->n_next; t++) {
+		if (ui_view_find(&ui->view, tp->next[t].to) >= 0 ||
+		    util_streq(tp->next[t].to, tp->key))
+			tp->next[k++] = tp->next[t];
+		else {
+			free(tp->next[t].to);
+			free(tp->next[t].label);
+		}
+	}
+	tp->n_next = k;
+	a->n_in = 0;
+	a->position = a->position < count ? a->position : count;
+	ui->form.save = ui_tp_save_add;
+	snprintf(ui->form.note, sizeof ui->form.note, "Deleted by another mot "
+		 "meanwhile. Enter adds it again, Esc discards yours.");
+}
+
+/* Refused as a conflict: the form stays open over the newer card. */
+static void ui_tp_rebase(struct ui *ui, struct ui_change *c)
+{
+	struct ui_tp_state *b = &c->tp[UI_BEFORE];
+	struct ui_form_stash st;
+	long i = ui_view_find(&ui->view, b->tp.key);
+
+	if (i < 0) {
+		ui_tp_rebase_gone(ui, c);
+		return;
+	}
+	ui_tp_state_from(b, &ui->view.j, (size_t)i);
+	ui_form_rebase_begin(ui, &st);
+	ui_tp_fields(ui, &b->tp, b->entry);
+	ui_form_rebase_end(ui, &st);
+}
+
+/* True when saved and the form may close; refused, it stays open with
+ * what was typed (a conflict: over the newer data). */
+static bool ui_tp_commit(struct ui *ui, struct ui_change *c, const char *key)
 {
 	char *k = xstrdup(key);
+	int rc = ui_form_commit(ui);
 
-	ui->form.draft = NULL;	/* ui_do takes it */
-	if (ui_do(ui, c) == STORE_OK)
+	if (rc == STORE_OK)
 		ui_map_select_key(ui, k);
+	else if (c->tp[UI_BEFORE].exists &&
+		 (rc == STORE_CONFLICT || rc == STORE_NOT_FOUND))
+		ui_tp_rebase(ui, c);
 	free(k);
+	return rc == STORE_OK;
 }
 
 static bool ui_tp_save_edit(struct ui *ui)
@@ -237,8 +288,7 @@ static bool ui_tp_save_edit(struct ui *ui)
 	}
 	free(c->what);
 	c->what = ui_tp_what(b, a);
-	ui_tp_commit(ui, c, a->tp.key);
-	return true;
+	return ui_tp_commit(ui, c, a->tp.key);
 }
 
 static bool ui_tp_save_add(struct ui *ui)
@@ -258,8 +308,7 @@ static bool ui_tp_save_add(struct ui *ui)
 	free(c->what);
 	c->what = xasprintf("add '%s' to %s", a->tp.name,
 			    model_stage_label(a->tp.stage));
-	ui_tp_commit(ui, c, a->tp.key);
-	return true;
+	return ui_tp_commit(ui, c, a->tp.key);
 }
 
 void ui_touchpoint_edit(struct ui *ui, size_t i)

@@ -28,11 +28,13 @@ keys Enter
 expect_screen "B saves its change" \
 	"Saved: set emotion of 'Collision at the roadside' to -1"
 
-# A saves: refused, and A now shows B's value.
+# A saves: refused; A discards hers (ui_conflict_form.sh: or saves over)
+# and now shows B's value.
 SOCK=$A
 keys Enter
 expect_screen "A's save is refused as a conflict" \
 	"Not saved: the touchpoint was changed by another mot since"
+keys Escape
 expect_screen "A shows the newer emotion" ">-1 roadside"
 exported car-accident | awk '/^- key: accident-scene$/ { on = 1; next }
 	/^- key:/ { on = 0 } on && /emotion:/ { print $2 }' >"$T/emo"
@@ -42,7 +44,10 @@ else
 	not_ok "the database keeps B's value (emotion $(cat "$T/emo"))"
 fi
 
-# B moves a card; A, idle, reloads by itself.
+# B moves a card; A, idle, reloads by itself (and says so, its own last
+# message having gone with a key).
+SOCK=$A
+keys C-l
 SOCK=$B
 keys J
 expect_screen "B moves the card down" "Saved: move 'Collision at the roadside'"
