@@ -24,13 +24,7 @@ open_card() {
 	wait_for "Edit touchpoint: $1" >/dev/null
 }
 
-"$MOT" list >/dev/null	# create the database before two mots race to
-ui_start 80 24 -- edit car-accident
-A=$SOCK
-expect_screen "the first mot opens the journey" "Car accident claim"
-UI_KEEP=1 ui_start 80 24 -- edit car-accident
-B=$SOCK
-expect_screen "the second mot opens the same journey" "Car accident claim"
+two_mots 80 24 car-accident "Car accident claim"
 
 # 1. Different fields: A types a channel, B changes the emotion and saves.
 SOCK=$A
