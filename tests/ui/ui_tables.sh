@@ -55,3 +55,11 @@ ui_start 80 40 -- analyze "$J"
 expect_re "a narrow terminal: the key cut at 32" \
 	"^  $(printf %.32s "$K1") +1\.000000"
 wait_for "EXIT=" >/dev/null
+
+# The designer's journeys list: the key column as wide as the longest
+# key where the screen has room, not cut at a fixed 23.
+ui_start 120 20 --
+expect_screen "the journeys list opens" "mot - journeys"
+expect_re "a key of 47 characters whole in the list" "^ $J +2 "
+keys q
+wait_for "EXIT=" >/dev/null
