@@ -377,6 +377,14 @@ int ui_form_commit(struct ui *ui);
  * mot's value in the others, and say on the form which fields differ. */
 void ui_form_rebase_begin(struct ui *ui, struct ui_form_stash *st);
 void ui_form_rebase_end(struct ui *ui, struct ui_form_stash *st);
+/* ui_form_commit, and on a conflict (or the data gone) `rebase`, the
+ * editor's: fill the form again from the newer data between the two
+ * calls above, or ui_form_note_gone.  Returns the store status. */
+int ui_form_commit_or_rebase(struct ui *ui,
+			     void (*rebase)(struct ui *ui,
+					    struct ui_change *c));
+/* The note of a form whose data another mot deleted meanwhile. */
+void ui_form_note_gone(struct ui *ui, const char *what);
 /* Remember each field's value as the draft starts from (ui_form_open). */
 void ui_form_base_take(struct ui *ui);
 void ui_form_base_free(struct ui *ui);
