@@ -5,13 +5,7 @@
 # someone else's change.
 . "${MOT_TOP:-.}/tests/ui/tmux.lib"
 
-"$MOT" list >/dev/null	# create the database before two mots race to
-ui_start 80 24 -- edit car-accident
-A=$SOCK
-expect_screen "the first mot opens the journey" "Car accident claim"
-UI_KEEP=1 ui_start 80 24 -- edit car-accident
-B=$SOCK
-expect_screen "the second mot opens the same journey" "Car accident claim"
+two_mots 80 24 car-accident "Car accident claim"
 
 # A starts editing the first card; B changes the same card and saves.
 SOCK=$A

@@ -30,13 +30,7 @@ saved_at() {
 	T0=$(now_ms)
 }
 
-"$MOT" list >/dev/null	# create the database before two mots race to
-ui_start 80 24 -- edit car-accident
-A=$SOCK
-expect_screen "A opens the journey" "Car accident claim"
-UI_KEEP=1 ui_start 80 24 -- edit car-accident
-B=$SOCK
-expect_screen "B opens the same journey" "Car accident claim"
+two_mots 80 24 car-accident "Car accident claim"
 
 # 1. A is idle; B raises the first card's emotion.
 SOCK=$A

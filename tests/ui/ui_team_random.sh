@@ -103,13 +103,7 @@ check() {
 	fi
 }
 
-"$MOT" list >/dev/null	# the schema and the sample journeys, once
-ui_start 200 40 -- edit car-accident
-A=$SOCK
-expect_screen "A opens the journey on PostgreSQL" "Car accident claim"
-UI_KEEP=1 ui_start 200 40 -- edit car-accident
-B=$SOCK
-expect_screen "B opens it too" "Car accident claim"
+two_mots 200 40 car-accident "Car accident claim"
 n_cards=$(db_cards | wc -l)
 
 awk -v seed="$seed" 'BEGIN { srand(seed)
