@@ -47,8 +47,9 @@ static int sim_trace_case(FILE *out, const struct mot_journey *j,
 
 		if (sim_trace_time(ts, sizeof ts, t) != 0)
 			return -1;
-		if (fprintf(out, "%" PRIu64 ",%s,%s,%s,%s\r\n", c, names[path[i]],
-			    ts, model_stage_key(tp->stage), persona) < 0)
+		if (fprintf(out, "%" PRIu64 ",%s,%s,%s,%s" UTIL_CSV_EOL, c,
+			    names[path[i]], ts, model_stage_key(tp->stage),
+			    persona) < 0)
 			return -1;
 		minutes += tp->dwell;
 		next = start + llround(minutes * 60.0);
@@ -74,7 +75,8 @@ int sim_trace_csv(FILE *out, const struct mot_journey *j,
 					   j->touchpoints[i].key);
 	for (size_t k = 0; k < np; k++)
 		personas[k] = util_csv_quote(j->personas[k].key);
-	if (fputs("case_id,activity,timestamp,stage,persona\r\n", out) < 0)
+	if (fputs("case_id,activity,timestamp,stage,persona" UTIL_CSV_EOL,
+		  out) < 0)
 		rc = -1;
 	for (uint64_t c = 0; c < n && rc == 0; c++) {
 		struct sim_walk_info info;
