@@ -22,6 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <term.h>
+
 #include "util.h"
 
 #define UI_TICK_MS 250        /* input timeout: how soon a flag is seen */
@@ -214,11 +216,44 @@ static bool ui_has_mouse(void)
 	return k && k != (char *)-1 && *k;
 }
 
+/*
+ * The designer draws a full screen: a terminal that cannot place the
+ * cursor (TERM=dumb, a printing terminal, an editor's shell buffer) would
+ * get one garbled line.  Look it up before curses starts and refuse it.
+ */
+static int ui_term_check(const char *term, FILE *out, char *err,
+			 size_t errlen)
+{
+	const char *name = term ? term : getenv("TERM");
+	char cap[] = "cup";
+	const char *cup;
+	int e = 0;
+
+	if (setupterm(term, fileno(out), &e) != OK) {
+		snprintf(err, errlen, "cannot use the terminal '%s'; set TERM, "
+			 "for example TERM=xterm-256color", name ? name : "");
+		return -1;
+	}
+	cup = tigetstr(cap);
+	del_curterm(cur_term);
+	if (!cup || cup == (char *)-1) {
+		snprintf(err, errlen, "the terminal '%s' cannot move the cursor, "
+			 "and the journey designer needs a full screen: use a "
+			 "terminal such as xterm (TERM=xterm-256color); 'mot "
+			 "list', 'show' and the other commands work anywhere",
+			 name ? name : "");
+		return -1;
+	}
+	return 0;
+}
+
 static int ui_term_start(struct ui *ui, const char *term, FILE *out, FILE *in,
 			 char *err, size_t errlen)
 {
 	const char *name = term ? term : getenv("TERM");
 
+	if (ui_term_check(term, out, err, errlen) != 0)
+		return -1;
 	ui->term = newterm(term, out, in);
 	if (!ui->term) {
 		snprintf(err, errlen, "cannot use the terminal '%s'; set TERM, "
