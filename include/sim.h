@@ -79,7 +79,10 @@
  * and the designer alike, so that their results agree). */
 #define SIM_IMPACT_CUSTOMERS 100000u
 
-#define SIM_MAX_TOUCHPOINTS 65535u /* path records use 16-bit indexes */
+/* Path records use 16-bit indexes, and a node's outcome count is 16 bits
+ * too: at most one transition to every touchpoint and a drop-off, so
+ * 65534 touchpoints keep it at most 65535. */
+#define SIM_MAX_TOUCHPOINTS 65534u
 #define SIM_HIST 1024u            /* histogram bins; larger values clamp */
 #define SIM_PATH_SHOW 32u         /* touchpoints kept of each top path */
 #define SIM_TOP_PATHS 10u

@@ -6,6 +6,7 @@
  */
 #include "sim_int.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -446,9 +447,14 @@ static void sim_compile_nodes(struct sim_model *m, const struct mot_journey *j,
 		nd->dwell = tp->dwell;
 		nd->plain_off = (uint32_t)plain;
 		nd->full_off = (uint32_t)full;
-		/* The column counts do not depend on the persona. */
-		nd->plain_n = (uint16_t)sim_node_outcomes(j, g, i, 1.0, true, o);
-		nd->full_n = (uint16_t)sim_node_outcomes(j, g, i, 1.0, false, o);
+		/* The column counts do not depend on the persona; they fit
+		 * 16 bits by SIM_MAX_TOUCHPOINTS (sim_graph_check). */
+		size_t np = sim_node_outcomes(j, g, i, 1.0, true, o);
+		size_t nf = sim_node_outcomes(j, g, i, 1.0, false, o);
+
+		assert(np <= UINT16_MAX && nf <= UINT16_MAX);
+		nd->plain_n = (uint16_t)np;
+		nd->full_n = (uint16_t)nf;
 		plain += nd->plain_n;
 		full += nd->full_n;
 		m->edge_first[i] = g->first[i];

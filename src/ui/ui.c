@@ -11,6 +11,7 @@
  */
 #include "ui_int.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -318,6 +319,9 @@ static void ui_free(struct ui *ui)
 
 void ui_push(struct ui *ui, const struct ui_screen *sc)
 {
+	/* Screens nest a few deep (journeys, map, form, a prompt): a full
+	 * stack is a bug, and the screen would silently not open. */
+	assert(ui->depth < UI_STACK_MAX);
 	if (ui->depth < UI_STACK_MAX)
 		ui->stack[ui->depth++] = sc;
 }
