@@ -145,3 +145,16 @@ crlf "--trace too" "$T/trace.csv"
 mkdir "$T/dir"
 "$MOT" export formula -f csv -o "$T/dir"
 crlf "export -f csv -o DIR too" "$T/dir/formula-touchpoints.csv"
+
+# Every command that loads a journey cleans such text first: reports, and
+# an export that imports again.
+sqlite3 "$MOT_DB" "UPDATE touchpoint SET name = 'Crash' || char(27) || '[2J' \
+WHERE key = 'accident-scene'; UPDATE journey SET title = 'Claim' || char(7) \
+WHERE key = 'car-accident'"
+"$MOT" simulate car-accident -n 200 >"$T/sim.txt" 2>&1
+no_esc "simulate's report writes it visibly" "$T/sim.txt"
+"$MOT" analyze car-accident >"$T/an.txt" 2>&1
+no_esc "analyze's report too" "$T/an.txt"
+"$MOT" export car-accident >"$T/tampered.yaml" 2>&1
+no_esc "and the export" "$T/tampered.yaml"
+expect_rc "which imports again" 0 "$MOT" validate "$T/tampered.yaml"
