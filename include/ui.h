@@ -70,6 +70,7 @@ enum ui_action {
 	UI_ACT_PATHS,       /* the card's paths two steps out, or the curve */
 	UI_ACT_UNDO, UI_ACT_REDO,
 	UI_ACT_SEARCH, UI_ACT_SEARCH_NEXT,
+	UI_ACT_LANES,       /* the lanes view: the next lane, or off */
 	UI_ACT_SIMULATE,
 	/* workshop mode: simulation results, what-if, walkthrough */
 	UI_ACT_RESULTS,     /* the last results */
@@ -318,9 +319,63 @@ double ui_view_entry(const struct ui_view *v, size_t i);
  */
 enum ui_loop { UI_LOOP_NONE, UI_LOOP_BACK, UI_LOOP_MESSY };
 enum ui_loop ui_view_loop(const struct ui_view *v, size_t from, long to);
-/* Next touchpoint after `after` (or from the start when -1) whose name
- * contains `needle`, ignoring case, wrapping round; -1 when none. */
+/* Next touchpoint after `after` (or from the start when -1) whose name,
+ * notes or lanes contain `needle`, ignoring case, wrapping round; -1
+ * when none. */
 long ui_view_search(const struct ui_view *v, const char *needle, long after);
+
+/* --- the lanes (src/ui/ui_lanes_text.c; the view is ui_lanes.c) ------------ */
+
+/* "Pains", "KPIs": a lane as the form and the lanes view name it. */
+const char *ui_lanes_label(enum mot_lane l);
+/* Is lane l edited one item a line (the lists and the KPIs)? */
+bool ui_lanes_is_list(enum mot_lane l);
+/* Lane l of tp as the text of its form field: thinking and backstage as
+ * they are, the items or the KPIs (model_kpi_format) one a line; NULL
+ * when the lane is empty. */
+char *ui_lanes_text(const struct mot_touchpoint *tp, enum mot_lane l);
+/* Read the text of lane l's field into tp, by the model's rules; blank
+ * lines are no items.  False, with tp unchanged and the reason in err
+ * ("Pains, line 3: a line break ..."), when it does not read. */
+bool ui_lanes_read(struct mot_touchpoint *tp, enum mot_lane l,
+		   const char *text, char *err, size_t len);
+/* What the lanes view shows of lane l of a card, a cell per line (an
+ * item, a KPI, a line of text); *cells malloc'ed, the count returned. */
+size_t ui_lanes_cells(const struct mot_touchpoint *tp, enum mot_lane l,
+		      char ***cells);
+void ui_lanes_cells_free(char **cells, size_t n);
+/* A KPI in a lanes row: "CSAT 3.9 of 5 (target 4.5)", "Wait 12 min (max
+ * 5)" when lower is better. */
+char *ui_lanes_kpi_cell(const struct mot_kpi *k);
+/* Where tp holds needle, ignoring case: a lane (enum mot_lane), or: */
+#define UI_MATCH_NONE (-3)
+#define UI_MATCH_NAME (-2)
+#define UI_MATCH_NOTES (-1)
+int ui_lanes_match(const struct mot_touchpoint *tp, const wchar_t *needle);
+/*
+ * A stage's column of the lanes view, lane l, `width` columns wide: for
+ * each card of the stage with something in the lane, its name, then its
+ * items ("- " in front, "! " for a KPI that misses its target, so that
+ * the mark reads without colour) or lines of text, each wrapped at
+ * blanks.  Cards with nothing in the lane take no room.
+ */
+enum ui_lane_kind { UI_LANE_NAME, UI_LANE_ITEM, UI_LANE_MISSED };
+struct ui_lane_line {
+	char *text;
+	long tp;                  /* the card's index in the journey */
+	enum ui_lane_kind kind;   /* UI_LANE_MISSED: a KPI off its target */
+};
+struct ui_lane_col {
+	struct ui_lane_line *lines;
+	size_t n, cap;
+};
+void ui_lanes_column(const struct ui_view *v, enum mot_stage s,
+		     enum mot_lane l, int width, struct ui_lane_col *c);
+/* The first line of card tp in the column, or -1. */
+long ui_lanes_column_find(const struct ui_lane_col *c, long tp);
+void ui_lanes_column_free(struct ui_lane_col *c);
+/* Case-insensitive containment of wide strings. */
+bool ui_wcs_contains(const wchar_t *hay, const wchar_t *needle);
 
 /* --- the quick-add line's shorthand (src/ui/ui_shorthand.c) ---------------- */
 
@@ -367,6 +422,7 @@ struct ui_map_layout {
 	int rule_y;              /* -1: no rule above the curve */
 	int curve_y, curve_h;    /* curve_h 1: a one-line sparkline */
 	int detail_y, detail_h;
+	int lanes_y, lanes_h;    /* the lanes view (ui_lanes.c); 0: off */
 	int status_y;
 	int first_stage, n_stages;   /* the stage columns on screen */
 	int col_x[MOT_STAGE_COUNT], col_w[MOT_STAGE_COUNT]; /* by stage */

@@ -74,6 +74,9 @@ struct ui_map_state {
 	int first_stage;             /* the leftmost column shown */
 	size_t curve_first;          /* first path step shown on the curve */
 	char *sel_key;               /* the selected card's key */
+	bool lanes_on;               /* the lanes view (ui_lanes.c) */
+	enum mot_lane lane;          /* the lane it shows */
+	size_t lanes_top[MOT_STAGE_COUNT]; /* first line of each column */
 	bool paths;                  /* paths two steps out, not the curve */
 	struct ui_map_layout layout; /* of the last frame, for the mouse */
 };

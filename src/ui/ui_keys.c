@@ -104,8 +104,12 @@ static const struct ui_binding ui_bindings[] = {
 	{ MAPCTX, 'p', false, "p", UI_ACT_PERSONAS, "personas" },
 	{ MAPCTX | PECTX, 'e', false, "e", UI_ACT_META,
 	  "edit the journey's title and description" },
-	{ MAPCTX, '/', false, "/", UI_ACT_SEARCH, "search touchpoints by name" },
+	{ MAPCTX, '/', false, "/", UI_ACT_SEARCH,
+	  "search touchpoints: names, notes and every lane" },
 	{ MAPCTX, 'n', false, "n", UI_ACT_SEARCH_NEXT, "next match" },
+	{ MAPCTX, 'b', false, "b", UI_ACT_LANES,
+	  "lanes under the cards: pains, opportunities, backstage, KPIs, "
+	  "thinking, evidence, then off" },
 	{ MAPCTX, 'x', false, "x", UI_ACT_EXPORT,
 	  "export the journey (pick a format and a file name)" },
 

@@ -22,7 +22,8 @@ static const struct ui_hint ui_map_hints[] = {
 	{ UI_ACT_HELP, "help" }, { UI_ACT_BACK, "back" },
 	{ UI_ACT_STAGE_PREV, "stage-" }, { UI_ACT_STAGE_NEXT, "stage+" },
 	{ UI_ACT_UNDO, "undo" }, { UI_ACT_PERSONAS, "personas" },
-	{ UI_ACT_SEARCH, "search" }, { UI_ACT_EXPORT, "export" },
+	{ UI_ACT_SEARCH, "search" }, { UI_ACT_LANES, "lanes" },
+	{ UI_ACT_EXPORT, "export" },
 	{ UI_ACT_SIMULATE, "simulate" },
 };
 
@@ -88,6 +89,7 @@ static void ui_map_draw(struct ui *ui)
 	char right[64];
 
 	ui_layout_map(l, ui->cols, ui->rows, st->stage, st->first_stage);
+	ui_lanes_layout(ui, l);
 	st->first_stage = l->first_stage;
 	if (!ui_sim_headline(ui, right, sizeof right))
 		snprintf(right, sizeof right, "%zu touchpoints",
@@ -95,6 +97,7 @@ static void ui_map_draw(struct ui *ui)
 	ui_title(ui, ui->view.j.title, right);
 	for (int s = l->first_stage; s < l->first_stage + l->n_stages; s++)
 		ui_map_column(ui, l, s);
+	ui_lanes_draw(ui, l);
 	ui_map_rule(ui, l);
 	if (st->paths)
 		ui_paths_draw(ui, l->curve_y, l->curve_h);
@@ -262,6 +265,9 @@ static void ui_map_action(struct ui *ui, enum ui_action a)
 	case UI_ACT_SEARCH:
 	case UI_ACT_SEARCH_NEXT:
 		ui_map_search(ui, a == UI_ACT_SEARCH_NEXT);
+		break;
+	case UI_ACT_LANES:
+		ui_lanes_next(ui);
 		break;
 	case UI_ACT_EXPORT:
 		ui_export(ui, &ui->view.j);

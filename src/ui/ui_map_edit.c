@@ -78,14 +78,32 @@ void ui_map_emotion(struct ui *ui, size_t i, int delta)
 	free(name);
 }
 
-/* `/` asks for a name, `n` finds the next card that holds it. */
+/* Say where the match is; one in a lane shows that lane under the cards. */
+static void ui_map_found(struct ui *ui, size_t i)
+{
+	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[i];
+	wchar_t *w = ui_wcs_from_utf8(ui->search, NULL);
+	int where = ui_lanes_match(tp, w);
+
+	free(w);
+	if (where >= 0) {
+		ui_lanes_show(ui, (enum mot_lane)where);
+		ui_message(ui, "Found '%s', lane %s (n: next match)", tp->name,
+			   model_lane_title((enum mot_lane)where));
+	} else {
+		ui_message(ui, "Found '%s'%s (n: next match)", tp->name,
+			   where == UI_MATCH_NOTES ? " in its notes" : "");
+	}
+}
+
+/* `/` asks for text, `n` finds the next card that holds it. */
 void ui_map_search(struct ui *ui, bool again)
 {
 	long found;
 	char *q;
 
 	if (!again || !ui->search) {
-		q = ui_ask(ui, "Search touchpoints:", ui->search);
+		q = ui_ask(ui, "Search names, notes and lanes:", ui->search);
 		if (!q || !*q) {
 			free(q);
 			return;
@@ -96,12 +114,11 @@ void ui_map_search(struct ui *ui, bool again)
 	/* From the card after the selected one, round to it last. */
 	found = ui_view_search(&ui->view, ui->search, ui_map_selected(ui));
 	if (found < 0) {
-		ui_error(ui, "No touchpoint name holds '%s'", ui->search);
+		ui_error(ui, "No name, note or lane holds '%s'", ui->search);
 		return;
 	}
 	ui_map_select_key(ui, ui->view.j.touchpoints[found].key);
-	ui_message(ui, "Found '%s' (n: next match)",
-		   ui->view.j.touchpoints[found].name);
+	ui_map_found(ui, (size_t)found);
 }
 
 /* Actions on the selected card; false when there is none. */

@@ -24,6 +24,13 @@ void ui_map_detail(struct ui *ui, const struct ui_map_layout *l);
 /* A background run's progress on the status line at row y. */
 void ui_map_running(struct ui *ui, int y);
 
+/* ui_lanes.c: the lanes view under the cards. */
+bool ui_lanes_on(const struct ui *ui);
+void ui_lanes_show(struct ui *ui, enum mot_lane l);
+void ui_lanes_next(struct ui *ui);
+/* Take the lanes' rows from the cards when the view is on. */
+void ui_lanes_layout(struct ui *ui, struct ui_map_layout *l);
+void ui_lanes_draw(struct ui *ui, const struct ui_map_layout *l);
 /* ui_paths.c: the selected card's paths two steps out (T), in lines
  * [y, y + h) where the curve would be. */
 void ui_paths_draw(struct ui *ui, int y, int h);

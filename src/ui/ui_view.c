@@ -206,21 +206,6 @@ double ui_view_entry(const struct ui_view *v, size_t i)
 	return 0;
 }
 
-/* Case-insensitive containment of wide strings. */
-static bool ui_wcs_contains(const wchar_t *hay, const wchar_t *needle)
-{
-	for (; *hay; hay++) {
-		size_t k = 0;
-
-		while (needle[k] && hay[k] &&
-		       towlower((wint_t)hay[k]) == towlower((wint_t)needle[k]))
-			k++;
-		if (!needle[k])
-			return true;
-	}
-	return false;
-}
-
 long ui_view_search(const struct ui_view *v, const char *needle, long after)
 {
 	size_t n = v->j.n_touchpoints, nl;
@@ -229,11 +214,9 @@ long ui_view_search(const struct ui_view *v, const char *needle, long after)
 
 	for (size_t k = 1; nl > 0 && k <= n && found < 0; k++) {
 		size_t i = (size_t)((after + (long)k) % (long)n + (long)n) % n;
-		wchar_t *name = ui_wcs_from_utf8(v->j.touchpoints[i].name, NULL);
 
-		if (ui_wcs_contains(name, w))
+		if (ui_lanes_match(&v->j.touchpoints[i], w) != UI_MATCH_NONE)
 			found = (long)i;
-		free(name);
 	}
 	free(w);
 	return found;

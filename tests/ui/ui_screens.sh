@@ -96,6 +96,9 @@ keys -l "/claim"
 keys Enter
 expect_screen "/ finds a card by name" "Found 'A friend's claim story'"
 keys n
+expect_screen "n finds the next match, in the notes too" \
+	"Found 'Searches \"car accident what to do\"' in its notes"
+keys n
 expect_screen "n finds the next match, ignoring case" "Found 'Claims page"
 keys p
 expect_screen "p shows the personas" "Personas and journey"

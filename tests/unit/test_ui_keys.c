@@ -46,6 +46,9 @@ static void test_lookup(void **state)
 	assert_int_equal(ui_keys_lookup(UI_CTX_MAP, false, '\n'), UI_ACT_OPEN);
 	assert_int_equal(ui_keys_lookup(UI_CTX_MAP, false, 'n'),
 			 UI_ACT_SEARCH_NEXT);
+	assert_int_equal(ui_keys_lookup(UI_CTX_MAP, false, 'b'), UI_ACT_LANES);
+	assert_int_equal(ui_keys_lookup(UI_CTX_RESULTS, false, 'b'),
+			 UI_ACT_BASELINE);
 	assert_int_equal(ui_keys_lookup(UI_CTX_CONFIRM, false, 'n'), UI_ACT_NO);
 	assert_int_equal(ui_keys_lookup(UI_CTX_MAP, false, 'H'),
 			 UI_ACT_STAGE_PREV);
