@@ -31,7 +31,9 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 MOT_CFLAGS = -std=c11 $(WARN) $(OPT) $(SAN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Iinclude $(PKG_CFLAGS) -DMOT_DATADIR='"$(DATADIR)"' -DMOT_VERSION='"$(VERSION)"'
 MOT_LDFLAGS = $(SAN) $(LDFLAGS)
-MOT_LIBS = $(PKG_LIBS) -lpthread -lm
+# SuiteSparse's AMD (libsuitesparse-dev, no pkg-config file in Debian 12)
+# orders the sparse factors of the exact analysis.
+MOT_LIBS = $(PKG_LIBS) -lamd -lpthread -lm
 
 VERSION  = 0.1.0
 # One folder per layer (see README, Layout); every .c in them is built.
@@ -105,7 +107,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB_OBJ) $(wildcard bench/*.h)
 	$(CC) $(MOT_CFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(MOT_LDFLAGS) $(MOT_LIBS)
 
 lint:
-	mandoc -Tlint -Wwarning man/mot.1 man/mot-journey.5
+	mandoc -Tlint -Wwarning man/mot.1 man/mot-journey.5 man/mot-log.5
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -113,11 +115,12 @@ install: all
 	install -m 755 $(BUILD)/mot $(DESTDIR)$(BINDIR)/mot
 	install -m 644 man/mot.1 $(DESTDIR)$(MANDIR)/man1/mot.1
 	install -m 644 man/mot-journey.5 $(DESTDIR)$(MANDIR)/man5/mot-journey.5
+	install -m 644 man/mot-log.5 $(DESTDIR)$(MANDIR)/man5/mot-log.5
 	install -m 644 journeys/*.yaml $(DESTDIR)$(DATADIR)/journeys/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mot $(DESTDIR)$(MANDIR)/man1/mot.1 \
-		$(DESTDIR)$(MANDIR)/man5/mot-journey.5
+		$(DESTDIR)$(MANDIR)/man5/mot-journey.5 $(DESTDIR)$(MANDIR)/man5/mot-log.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

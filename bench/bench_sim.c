@@ -4,11 +4,15 @@
  * Every figure is printed next to a baseline measured in the same run on
  * the same machine, because absolute numbers say little on a shared box:
  * "bare", the smallest possible walk of the same compiled chain (one
- * alias draw per step, no counting at all) on one thread.  Each figure is
+ * random number, a drop test and an alias draw per step, no counting at
+ * all) on one thread.  Each figure is
  * the engine's customer-steps per second, absolute and as a ratio to
  * bare: the plain chain and the full model, on one thread and on every
  * core.  Each is the best of BENCH_REPS runs (default 3): other work on
- * the machine only ever slows a run down.
+ * the machine only ever slows a run down.  The exact analysis is timed
+ * on generated journeys (bench_journey.h) of 10,000 touchpoints and
+ * 50,000 transitions, as a ratio to the same shape at 1,000, each in a
+ * process of its own for its peak memory.
  * Usage: bench_sim [JOURNEY.yaml...]   (default: $MOT_TOP/journeys/...)
  * BENCH_CUSTOMERS: customers a run (default 2,000,000; a quarter of it
  * for the generated journey of 1,000 touchpoints).
@@ -20,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,14 +44,16 @@ static double bench_now(void)
 
 static unsigned bench_reps = 3;
 
-/* The bare chain: walk n customers through persona 0's plain step tables,
- * nothing counted but the steps.  What the engine adds is bookkeeping. */
+/* The bare chain: walk n customers through persona 0's plain chain, one
+ * random number a step (the drop from its top half, the next touchpoint
+ * from its bottom half, as the engine's plain walk), nothing counted but
+ * the steps.  What the engine adds is bookkeeping. */
 static double bench_bare(const struct sim_model *m, uint64_t n, uint64_t *steps)
 {
 	const struct sim_persona_tab *p = &m->personas[0];
 	double t0 = bench_now();
 	uint64_t s = 0;
-	uint32_t col;
+	uint32_t col, u;
 	uint64_t next;
 
 	for (uint64_t c = 0; c < n; c++) {
@@ -55,11 +62,11 @@ static double bench_bare(const struct sim_model *m, uint64_t n, uint64_t *steps)
 		sim_rng_seed(&rng, 1, c);
 		cur = sim_alias_draw(m->entry_tab, (uint32_t)m->n_entry_cols,
 				     sim_rng_next(&rng), &col);
-		next = SIM_NEXT(m->nodes[cur].plain_off, m->nodes[cur].plain_n);
+		next = SIM_NEXT(m->nodes[cur].off, m->nodes[cur].ncols);
 		while (cur >= 0) {
 			s++;
-			cur = sim_step_draw(p->plain, &next, sim_rng_next(&rng),
-					    &col);
+			cur = sim_step_draw_lo(p->steps, &next,
+					       sim_rng_next(&rng), &col, &u);
 		}
 	}
 	*steps = s;
@@ -184,20 +191,67 @@ static char **bench_files(int argc, char **argv, size_t *n)
 	return names;
 }
 
-static void bench_analyze(const struct mot_journey *j)
+/* Seconds of the exact analysis of a generated journey of n touchpoints
+ * and 5n transitions, the best of the runs, in a child process: *rss_mb
+ * is the child's peak memory, the journey included. */
+static double bench_analyze_one(size_t n, double *rss_mb, double *conv)
 {
-	struct analyze_result a;
-	char err[256];
-	double t0 = bench_now(), t;
+	int fd[2];
+	pid_t pid;
+	struct rusage ru;
+	double r[2] = { 0, 0 };
+	int status;
 
-	if (analyze_journey(j, NULL, &a, err, sizeof err) != 0) {
-		fprintf(stderr, "bench: analyze: %s\n", err);
+	if (pipe(fd) != 0 || (pid = fork()) < 0) {
+		perror("bench: analyze");
 		exit(1);
 	}
-	t = bench_now() - t0;
-	printf("analyze %s (%zu touchpoints, 2 personas): %.3f s, conversion "
-	       "%.6f\n", j->key, j->n_touchpoints, t, a.conversion);
-	analyze_result_free(&a);
+	if (pid == 0) {
+		struct mot_journey j;
+		struct analyze_result a;
+		char err[256];
+
+		close(fd[0]);
+		bench_journey_make(&j, n, 5);
+		for (unsigned i = 0; i < bench_reps; i++) {
+			double t0 = bench_now(), t;
+			if (analyze_journey(&j, NULL, &a, err, sizeof err) != 0) {
+				fprintf(stderr, "bench: analyze: %s\n", err);
+				_exit(1);
+			}
+			t = bench_now() - t0;
+			r[0] = i == 0 || t < r[0] ? t : r[0];
+			r[1] = a.conversion;
+			analyze_result_free(&a);
+		}
+		_exit(write(fd[1], r, sizeof r) == (ssize_t)sizeof r ? 0 : 1);
+	}
+	close(fd[1]);
+	if (read(fd[0], r, sizeof r) != (ssize_t)sizeof r ||
+	    wait4(pid, &status, 0, &ru) != pid || status != 0) {
+		fprintf(stderr, "bench: analyze of %zu touchpoints failed\n", n);
+		exit(1);
+	}
+	close(fd[0]);
+	*rss_mb = ru.ru_maxrss / 1024.0;
+	*conv = r[1];
+	return r[0];
+}
+
+/* The exact analysis at 10,000 touchpoints and 50,000 transitions, as a
+ * ratio to the same journey shape at 1,000 (issue 11: under 2 s and 200
+ * MB at 10,000). */
+static void bench_analyze(void)
+{
+	double m1, m10, c1, c10;
+	double t1 = bench_analyze_one(1000, &m1, &c1);
+	double t10 = bench_analyze_one(10000, &m10, &c10);
+
+	printf("analyze, generated journeys of 5 transitions a touchpoint:\n"
+	       "  1,000 touchpoints: %.3f s, %.1f MB (conversion %.6f)\n"
+	       "  10,000 touchpoints: %.3f s, %.1f MB (conversion %.6f), "
+	       "%.1fx the time of 1,000\n", t1, m1, c1, t10, m10, c10,
+	       t10 / t1);
 }
 
 static void bench_market(const struct mot_journey *j)
@@ -271,7 +325,7 @@ int main(int argc, char **argv)
 	       "target on 2 cores: 200);\nlowest full/plain on %u cores: %.2f "
 	       "(target: 0.50)\n\n", cores, worst.plain_all / 1e6, cores,
 	       worst.full_over_plain);
-	bench_analyze(&gen);
+	bench_analyze();
 	if (first.key)
 		bench_market(&first);
 	getrusage(RUSAGE_SELF, &ru);

@@ -78,5 +78,6 @@ int cmd_rename(struct cli_ctx *, int, char **);
 int cmd_simulate(struct cli_ctx *, int, char **);
 int cmd_analyze(struct cli_ctx *, int, char **);
 int cmd_edit(struct cli_ctx *, int, char **);
+int cmd_log(struct cli_ctx *, int, char **);
 
 #endif

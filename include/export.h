@@ -28,10 +28,30 @@ struct export_sim {
 	const uint64_t *flow;  /* times transition e was taken; NULL: none */
 };
 
+/*
+ * The lanes under the cards a format writes (--lanes): a bit per enum
+ * mot_lane, or EXPORT_LANES_AUTO for the lanes that have content (in the
+ * picture, all but evidence), or EXPORT_LANES_NONE.
+ */
+#define EXPORT_LANES_AUTO 0u
+#define EXPORT_LANE_BIT(l) (1u << (l))
+#define EXPORT_LANES_ALL ((1u << MOT_LANE_COUNT) - 1)
+#define EXPORT_LANES_NONE (1u << MOT_LANE_COUNT)
+
 struct export_options {
 	int width;                   /* txt: columns to fit; 0 = 80 */
 	const struct export_sim *sim; /* overlays; NULL = none */
+	unsigned lanes;              /* EXPORT_LANES_AUTO, or the lanes */
 };
+
+/* "pains,kpis", "all" or "none" into *lanes; -1 with a message naming
+ * the lanes there are when a name is unknown or the list empty. */
+int export_lanes_parse(const char *s, unsigned *lanes, char *err,
+		       size_t errlen);
+/* The lanes asked for that a format writes: `asked` as parsed, and for
+ * EXPORT_LANES_AUTO those of `candidates` some touchpoint of j fills. */
+unsigned export_lanes_pick(const struct mot_journey *j, unsigned asked,
+			   unsigned candidates);
 
 struct export_format {
 	const char *name;        /* -f NAME */

@@ -13,9 +13,11 @@
 #include "model.h"
 
 /*
- * The most likely path: from the highest-weight entry, follow the
- * highest-weight outgoing transition to a touchpoint not yet visited, until
- * none is left.  Ties go to the one listed first.  `path` must hold
+ * The most likely path of one customer: from the highest-weight entry,
+ * follow the highest-weight outgoing transition to a touchpoint not yet
+ * visited, until none is left or the step would leave TMOT for an earlier
+ * stage (the sharing of this customer is the exposure of another: their
+ * journey ends there).  Ties go to the one listed first.  `path` must hold
  * j->n_touchpoints indices; returns how many it holds (0 when the journey
  * has no usable entry).
  */

@@ -33,7 +33,9 @@
  *      without transitions ends the walk there (an exit).
  *
  * PLAIN (sim_options.plain): steps 4-6 reduce to the touchpoint's drop
- * alone, no re-exposure, no patience.  The walk is then exactly an
+ * alone, no re-exposure, no patience.  In both models the drop and the
+ * transition are drawn apart (plain: from the two halves of one number),
+ * so that two runs that differ in a drop walk everyone who stays alike.  The walk is then exactly an
  * absorbing Markov chain (one chain per explore_bias, mixed by persona
  * share), which analyze_journey() solves exactly.  The mood is still
  * tracked, only to rate customers at TMOT.  A safety cut at SIM_MAX_STEPS
@@ -79,10 +81,7 @@
  * and the designer alike, so that their results agree). */
 #define SIM_IMPACT_CUSTOMERS 100000u
 
-/* Path records use 16-bit indexes, and a node's outcome count is 16 bits
- * too: at most one transition to every touchpoint and a drop-off, so
- * 65534 touchpoints keep it at most 65535. */
-#define SIM_MAX_TOUCHPOINTS 65534u
+#define SIM_MAX_TOUCHPOINTS 65535u /* path records use 16-bit indexes */
 #define SIM_HIST 1024u            /* histogram bins; larger values clamp */
 #define SIM_PATH_SHOW 32u         /* touchpoints kept of each top path */
 #define SIM_TOP_PATHS 10u
@@ -234,16 +233,29 @@ const uint16_t *sim_tracer_walk(struct sim_tracer *t, uint64_t c,
 /* Fixed start of the event log's clock: 2026-01-01T00:00:00Z. */
 #define SIM_TRACE_EPOCH 1767225600LL
 
+enum sim_trace_format { SIM_TRACE_CSV, SIM_TRACE_XES };
+
+/* XES for a file name ending in .xes, else CSV. */
+int sim_trace_format_of(const char *path);
+
 /*
  * The walks of customers 0 .. n-1 of `seed` as an event log for process
- * mining (RFC 4180 CSV, UTF-8): header case_id,activity,timestamp,stage,
- * persona, one row per touchpoint visit.  Customer c starts c minutes
- * after SIM_TRACE_EPOCH and each visit lasts the touchpoint's dwell (at
- * least a second, so that events of a case are strictly ordered).  m must
- * be compiled from j.  Returns 0, or -1 when a write failed.
+ * mining (man/mot-log.5), in UTF-8:
+ *  - CSV (RFC 4180, CRLF): the header case_id,activity,timestamp,name,
+ *    stage,persona,outcome, then one row per touchpoint visit;
+ *  - XES (IEEE 1849): one <trace> per customer (concept:name its number,
+ *    mot:persona, mot:outcome), one <event> per visit (concept:name the
+ *    touchpoint's key, mot:name its name, mot:stage, time:timestamp).
+ * The activity is the touchpoint's key.  The outcome is "converted" for a
+ * buyer, else how the walk ended: dropped, exit, patience or cut.
+ * Customer c starts c minutes after SIM_TRACE_EPOCH and each visit lasts
+ * the touchpoint's dwell (at least a second, so that events of a case
+ * are strictly ordered).  m must be compiled from j.  Returns 0, or -1
+ * when a write failed.
  */
-int sim_trace_csv(FILE *out, const struct mot_journey *j,
-		  const struct sim_model *m, uint64_t seed, uint64_t n);
+int sim_trace_write(FILE *out, enum sim_trace_format f,
+		    const struct mot_journey *j, const struct sim_model *m,
+		    uint64_t seed, uint64_t n);
 
 /* --- statistics ------------------------------------------------------- */
 
@@ -313,12 +325,18 @@ struct analyze_result {
 
 /*
  * Solve the plain chain of the journey (persona may be NULL for all, by
- * share) after the same checks as sim_compile().  Dense LU with partial
- * pivoting on I - Q over the touchpoints an entry reaches.  Returns 0, or
- * -1 with a message in err.
+ * share) after the same checks as sim_compile().  Sparse LDU factors of
+ * I - Q over the touchpoints an entry reaches, in a fill-reducing order.
+ * Returns 0, or -1 with a message in err.
  */
 int analyze_journey(const struct mot_journey *j, const char *persona,
 		    struct analyze_result *out, char *err, size_t errlen);
+/* The same, telling progress (may be NULL) as it goes, and once at the
+ * end with done == total, success or not. */
+int analyze_journey_progress(const struct mot_journey *j, const char *persona,
+			     sim_progress_fn progress, void *ctx,
+			     struct analyze_result *out, char *err,
+			     size_t errlen);
 void analyze_result_free(struct analyze_result *r);
 
 /* --- reports (src/sim/sim_report.c) ---------------------------------------- */

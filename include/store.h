@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "model_log.h"
 
 struct store;
 
@@ -29,7 +30,7 @@ enum store_status {
 };
 
 /* Current schema version (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 enum store_mode {
 	STORE_READ_WRITE = 0,
@@ -227,5 +228,41 @@ int store_scenario_list(struct store *s, const char *journey,
 int store_scenario_delete(struct store *s, const char *journey, int64_t id);
 /* Free a list from store_scenario_list (the strings and the array). */
 void store_scenario_free(struct store_scenario *list, size_t n);
+
+/* --- event logs (`mot log`; schema version 5) --------------------------- */
+
+/*
+ * Event logs go with their journey like scenarios: deleting the journey
+ * deletes them, renaming keeps them, an import that replaces it keeps
+ * them, a copy does not take them, and keeping or deleting one is not an
+ * edit of the journey.  A log's activities name touchpoints by key; a
+ * touchpoint renamed with store_touchpoint_update() is renamed in them.
+ */
+struct store_log_info {
+	int64_t id;
+	char *journey;             /* the journey's key */
+	char *name, *source;
+	int64_t imported;          /* unix seconds */
+	uint64_t cases, events;
+};
+
+/*
+ * Save l (every activity mapped, name not blank, UTF-8) with journey
+ * `journey`, in one transaction.  A name the journey has already:
+ * STORE_EXISTS, unless `replace`, which deletes that log.  Sets l->id,
+ * and l->imported when it was 0 (now).
+ */
+int store_log_save(struct store *s, const char *journey, struct mot_log *l,
+		   bool replace);
+/* The logs of a journey (NULL: of every journey, by journey key), newest
+ * first; free with store_log_list_free. */
+int store_log_list(struct store *s, const char *journey,
+		   struct store_log_info **out, size_t *n);
+void store_log_list_free(struct store_log_info *list, size_t n);
+/* Load the journey's log `name` (NULL: the newest) whole.  No such log:
+ * STORE_NOT_FOUND; a damaged one: STORE_ERROR. */
+int store_log_load(struct store *s, const char *journey, const char *name,
+		   struct mot_log *out);
+int store_log_delete(struct store *s, const char *journey, const char *name);
 
 #endif

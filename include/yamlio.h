@@ -54,6 +54,23 @@ int yamlio_validate_file(const char *path, struct mot_diags *d);
  */
 int yamlio_write(FILE *out, const struct mot_journey *j);
 
+/*
+ * A flat mapping of text to text (the mapping file of `mot log import`,
+ * man/mot-log.5): each key with its value, NULL for a null value (~, null
+ * or nothing), and the key's line and column.  A key given twice, a
+ * nested value, an alias or a file that is not such a mapping are errors
+ * with their position in *d.  Returns 0, or -1 with nothing in *out.
+ */
+struct yamlio_pair {
+	char *key;
+	char *value;
+	unsigned line, column;
+};
+
+int yamlio_load_pairs(const char *path, struct yamlio_pair **out, size_t *n,
+		      struct mot_diags *d);
+void yamlio_pairs_free(struct yamlio_pair *pairs, size_t n);
+
 /* Print diagnostics as "FILE:LINE:COLUMN: error: PATH: message". */
 void yamlio_print_diags(FILE *out, const char *file, const struct mot_diags *d);
 

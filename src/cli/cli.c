@@ -38,13 +38,18 @@ static const struct cli_command cli_commands[] = {
 	  "import journey files, all in one transaction",
 	  "  -r, --replace   replace journeys whose key exists already\n",
 	  cmd_import, false },
-	{ "export", "JOURNEY [-f FORMAT] [-o FILE|DIR] [--sim N [--seed S]]",
+	{ "export", "JOURNEY [-f FORMAT] [-o FILE|DIR] [--lanes LIST] "
+	  "[--sim N [--seed S]]",
 	  "write a journey as YAML or a journey map (md, csv, dot, svg ...)",
 	  "  -f, --format F  output format (default yaml); see below\n"
 	  "  -o, --output F  write to file F atomically instead of stdout;\n"
 	  "                  csv into a directory writes KEY-touchpoints.csv\n"
 	  "                  and KEY-transitions.csv\n"
 	  "  -w, --width N   txt: fit to N columns\n"
+	  "      --lanes L   svg, html, md: the lanes to write, as thinking,\n"
+	  "                  pains, opportunities, backstage, evidence, kpis\n"
+	  "                  (comma-separated), all or none; default: those\n"
+	  "                  with content (in the picture, all but evidence)\n"
 	  "      --sim N     dot, svg, html: overlay N simulated customers\n"
 	  "      --seed S    seed of that simulation (default 1)\n", cmd_export,
 	  true },
@@ -63,7 +68,7 @@ static const struct cli_command cli_commands[] = {
 	  "Every change is saved the moment it is made; u undoes, ? lists "
 	  "the keys.\n", cmd_edit, false },
 	{ "simulate", "JOURNEY [-n N] [--seed S] [--plain] [--set TP.FIELD=V]... "
-	  "[--compare] [--days D] [--trace F.csv]",
+	  "[--compare] [--days D] [--trace F.csv|F.xes]",
 	  "walk simulated customers through a journey",
 	  "  -n, --customers N  customers to simulate (default 100000)\n"
 	  "  -s, --seed S       random seed (default 1); results depend only\n"
@@ -82,9 +87,11 @@ static const struct cli_command cli_commands[] = {
 	  "      --market M     people in the market (default 1000000)\n"
 	  "      --p P          innovation: entries per person per day (0.03)\n"
 	  "      --q Q          imitation through promoters (default 0.38)\n"
-	  "      --trace F.csv  also write the event log of the first\n"
-	  "                     customers' walks for process mining:\n"
-	  "                     case_id,activity,timestamp,stage,persona\n"
+	  "      --trace F      also write the event log of the first\n"
+	  "                     customers' walks for process mining and\n"
+	  "                     mot log import: XES when F ends in .xes,\n"
+	  "                     else CSV (case_id,activity,timestamp,name,\n"
+	  "                     stage,persona,outcome); see mot-log(5)\n"
 	  "      --trace-customers N  customers in it (default 1000)\n",
 	  cmd_simulate, true },
 	{ "analyze", "JOURNEY [--persona P] [--set TP.FIELD=V]... [-f FORMAT]",
@@ -93,6 +100,31 @@ static const struct cli_command cli_commands[] = {
 	  "      --persona P    only this persona\n"
 	  "      --set TP.FIELD=VALUE  what-if edit, as for simulate\n",
 	  cmd_analyze, true },
+	{ "log", "import|list|rm|compare|fit ...",
+	  "event logs of real customers: import, compare with the design, fit",
+	  "  mot log import JOURNEY FILE [--map MAP.yaml] [--name NAME] [-r]\n"
+	  "      read a CSV or XES event log and keep it with the journey;\n"
+	  "      activities map to touchpoints by key, by name, or through\n"
+	  "      MAP.yaml ('activity: touchpoint-key' lines, ~ leaves one out)\n"
+	  "      --name NAME     the log's name (default: the file's base name)\n"
+	  "      -r, --replace   replace a log of that name\n"
+	  "      -f, --format F  csv or xes (default: by the file's name)\n"
+	  "      --case C, --activity A, --timestamp T\n"
+	  "                      CSV columns (default case_id, activity,\n"
+	  "                      timestamp), or XES attribute keys\n"
+	  "  mot log list [JOURNEY]\n"
+	  "  mot log rm JOURNEY NAME...\n"
+	  "  mot log compare JOURNEY [--log NAME] [-f text|json|csv]\n"
+	  "      visits, drops, transitions and entries, observed against\n"
+	  "      designed, and how well the log fits the design\n"
+	  "  mot log fit JOURNEY [--log NAME] [--as NEW_KEY | -o FILE.yaml]\n"
+	  "              [--prior N]\n"
+	  "      weights, drops and entries fitted to the log, smoothed toward\n"
+	  "      the design by N pseudo-cases per touchpoint (default 10); a\n"
+	  "      new journey (--as), a new file (-o) or YAML on stdout\n"
+	  "--log NAME picks a log (default: the newest). File formats: "
+	  "mot-log(5).\n",
+	  cmd_log, false },
 };
 
 #define CLI_NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])

@@ -109,7 +109,7 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 /* Long options of export without a short form. */
-enum { CMD_EXPORT_SIM = 256, CMD_EXPORT_SEED };
+enum { CMD_EXPORT_SIM = 256, CMD_EXPORT_SEED, CMD_EXPORT_LANES };
 
 static bool cmd_is_dir(const char *path)
 {
@@ -166,6 +166,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		{ "width", required_argument, NULL, 'w' },
 		{ "sim", required_argument, NULL, CMD_EXPORT_SIM },
 		{ "seed", required_argument, NULL, CMD_EXPORT_SEED },
+		{ "lanes", required_argument, NULL, CMD_EXPORT_LANES },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct cli_command *cmd = cli_find("export");
@@ -195,6 +196,14 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		} else if (c == 'o') {
 			/* "-" is the standard output, as for other tools */
 			out = strcmp(optarg, "-") == 0 ? NULL : optarg;
+		} else if (c == CMD_EXPORT_LANES) {
+			char why[256];
+
+			if (export_lanes_parse(optarg, &eo.lanes, why,
+					       sizeof why) != 0) {
+				cli_error("export: --lanes: %s", why);
+				return CLI_USAGE;
+			}
 		} else if (c != 'w' || cli_parse_ulong("--width", optarg, 40,
 						       1000, &width) != 0) {
 			return CLI_USAGE;

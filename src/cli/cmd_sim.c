@@ -29,7 +29,7 @@ struct cmd_sim_args {
 	size_t n_sets;
 	bool compare, market, market_opts;
 	const char *key;
-	const char *trace;        /* --trace FILE.csv, or NULL */
+	const char *trace;        /* --trace FILE.csv|FILE.xes, or NULL */
 	uint64_t trace_customers; /* at most this many in it */
 	bool trace_opts;          /* --trace-customers was given */
 };
@@ -40,6 +40,7 @@ struct cmd_progress {
 	struct timespec start;
 	double last;
 	bool shown;
+	const char *unit;     /* what is counted: "customers" */
 };
 
 static double cmd_elapsed(const struct timespec *t0)
@@ -68,9 +69,9 @@ static void cmd_progress(void *ctx, uint64_t done, uint64_t total)
 		return;
 	p->last = t;
 	p->shown = true;
-	fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %llu of %llu customers", fill,
+	fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %llu of %llu %s", fill,
 		"##############################", width - fill, "", 100 * f,
-		(unsigned long long)done, (unsigned long long)total);
+		(unsigned long long)done, (unsigned long long)total, p->unit);
 	fflush(stderr);
 }
 
@@ -179,7 +180,7 @@ static int cmd_sim_check(const struct cmd_sim_args *a)
 		return -1;
 	}
 	if (a->trace_opts && !a->trace) {
-		cli_error("simulate: --trace-customers needs --trace FILE.csv");
+		cli_error("simulate: --trace-customers needs --trace FILE");
 		return -1;
 	}
 	/* A log of one run: a comparison has two, word of mouth walks other
@@ -331,20 +332,22 @@ struct cmd_trace {
 	const struct mot_journey *j;
 	const struct sim_model *m;
 	uint64_t seed, n;
+	const char *path;
 };
 
 static int cmd_trace_write(FILE *out, void *ctx)
 {
 	const struct cmd_trace *t = ctx;
 
-	return sim_trace_csv(out, t->j, t->m, t->seed, t->n);
+	return sim_trace_write(out, (enum sim_trace_format)sim_trace_format_of(
+				       t->path), t->j, t->m, t->seed, t->n);
 }
 
 /* The event log of the first customers of the run just made. */
 static int cmd_sim_trace(const struct cmd_sim_args *a,
 			 const struct mot_journey *j, const struct sim_model *m)
 {
-	struct cmd_trace t = { j, m, a->run.seed, a->trace_customers };
+	struct cmd_trace t = { j, m, a->run.seed, a->trace_customers, a->trace };
 	char err[512];
 
 	if (t.n > a->run.customers)
@@ -362,7 +365,7 @@ static int cmd_sim_go(const struct cmd_sim_args *a, const struct mot_journey *j,
 {
 	struct sim_report rp = { a->compare ? j : alt, &a->opt, &a->run,
 				 a->sets, a->n_sets };
-	struct cmd_progress prog = { .last = 0 };
+	struct cmd_progress prog = { .last = 0, .unit = "customers" };
 	struct sim_run run = a->run;
 	struct sim_result res;
 	struct sim_model *m;
@@ -437,6 +440,7 @@ int cmd_analyze(struct cli_ctx *ctx, int argc, char **argv)
 	struct cmd_sim_args a;
 	struct mot_journey j, alt;
 	struct analyze_result res;
+	struct cmd_progress prog = { .last = 0, .unit = "matrix columns" };
 	char err[512];
 	int c, rc;
 
@@ -459,8 +463,12 @@ int cmd_analyze(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	rc = cmd_sim_load(ctx, "analyze", argv[optind], a.opt.persona, a.sets,
 			  a.n_sets, &j, &alt);
-	if (rc == CLI_OK && analyze_journey(&alt, a.opt.persona, &res, err,
-					    sizeof err) != 0) {
+	/* Large journeys take a while: a bar past a second, as simulate. */
+	if (isatty(STDERR_FILENO))
+		clock_gettime(CLOCK_MONOTONIC, &prog.start);
+	if (rc == CLI_OK && analyze_journey_progress(&alt, a.opt.persona,
+			isatty(STDERR_FILENO) ? cmd_progress : NULL, &prog,
+			&res, err, sizeof err) != 0) {
 		cli_error("analyze: %s", err);
 		rc = CLI_FAIL;
 	} else if (rc == CLI_OK) {

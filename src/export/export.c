@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -58,6 +59,59 @@ void export_print_formats(FILE *out)
 	fprintf(out, "Formats:\n");
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "  %-13s %s\n", f[i].name, f[i].description);
+}
+
+int export_lanes_parse(const char *s, unsigned *lanes, char *err,
+		       size_t errlen)
+{
+	char *copy = xstrdup(s), *save = NULL;
+
+	*lanes = 0;
+	for (char *w = strtok_r(copy, ",", &save); w;
+	     w = strtok_r(NULL, ",", &save)) {
+		int l = model_lane_parse(w);
+
+		if (strcmp(w, "all") == 0) {
+			*lanes |= EXPORT_LANES_ALL;
+		} else if (strcmp(w, "none") == 0) {
+			*lanes |= EXPORT_LANES_NONE;
+		} else if (l < 0) {
+			struct strbuf b;
+
+			strbuf_init(&b);
+			for (int k = 0; k < MOT_LANE_COUNT; k++)
+				strbuf_printf(&b, "%s, ", model_lane_key(
+						      (enum mot_lane)k));
+			snprintf(err, errlen, "unknown lane '%s' (lanes: %sall, "
+				 "none)", w, b.s);
+			strbuf_free(&b);
+			free(copy);
+			return -1;
+		} else {
+			*lanes |= EXPORT_LANE_BIT(l);
+		}
+	}
+	free(copy);
+	if (*lanes == 0 || (*lanes & EXPORT_LANES_NONE && *lanes & EXPORT_LANES_ALL)) {
+		snprintf(err, errlen, "--lanes wants lane names, 'all' or "
+			 "'none' (alone)");
+		return -1;
+	}
+	return 0;
+}
+
+unsigned export_lanes_pick(const struct mot_journey *j, unsigned asked,
+			   unsigned candidates)
+{
+	unsigned filled = 0;
+
+	if (asked != EXPORT_LANES_AUTO)
+		return asked & EXPORT_LANES_ALL;
+	for (size_t i = 0; i < j->n_touchpoints; i++)
+		for (int l = 0; l < MOT_LANE_COUNT; l++)
+			if (model_lane_filled(&j->touchpoints[i], (enum mot_lane)l))
+				filled |= EXPORT_LANE_BIT(l);
+	return filled & candidates;
 }
 
 /* A format's writer in the C numeric locale (a decimal comma would break

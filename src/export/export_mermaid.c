@@ -207,6 +207,44 @@ static void mmd_flow_node(FILE *out, const struct mot_touchpoint *tp,
 		export_emotion_str(tp->emotion, emo), close);
 }
 
+/*
+ * Keep the stages left to right.  Mermaid lays a flowchart out with
+ * dagre, which first makes the graph acyclic by reversing the edges a
+ * depth-first search from the first node finds going back; a loop from
+ * TMOT to an exposure touchpoint the search had not reached yet stayed
+ * forward and pulled <ZMOT to the right of TMOT.  An invisible chain
+ * through every touchpoint in stage order, written before any other
+ * link, is the first way the search goes: all touchpoints are on its
+ * stack before any real link is looked at, so every link back is a
+ * back edge and only those are reversed.  (Links between the stage
+ * subgraphs do not do this: Mermaid moves them onto member nodes.)
+ */
+static void mmd_flow_spine(FILE *out, const struct mot_journey *j)
+{
+	char prev[48] = "", node[48];
+
+	if (j->n_entries)
+		snprintf(prev, sizeof prev, "start");
+	for (int s = 0; s < MOT_STAGE_COUNT; s++) {
+		for (size_t i = 0; i < j->n_touchpoints; i++) {
+			if (j->touchpoints[i].stage != (enum mot_stage)s)
+				continue;
+			snprintf(node, sizeof node, "t%zu", i);
+			if (*prev)
+				fprintf(out, "  %s ~~~ %s\n", prev, node);
+			memcpy(prev, node, sizeof prev);
+		}
+		/* an empty stage's placeholder has its place in the chain */
+		if (model_stage_count(j, (enum mot_stage)s) == 0) {
+			snprintf(node, sizeof node, "empty_%s",
+				 model_stage_key((enum mot_stage)s));
+			if (*prev)
+				fprintf(out, "  %s ~~~ %s\n", prev, node);
+			memcpy(prev, node, sizeof prev);
+		}
+	}
+}
+
 static void mmd_flow_edges(FILE *out, const struct mot_journey *j)
 {
 	char num[32];
@@ -284,11 +322,7 @@ int export_mermaid_flow(FILE *out, const struct mot_journey *j,
 				mmd_flow_node(out, &j->touchpoints[i], i);
 		fputs("  end\n", out);
 	}
-	/* invisible links keep the stages in order from left to right */
-	for (int s = 0; s + 1 < MOT_STAGE_COUNT; s++)
-		fprintf(out, "  stage_%s ~~~ stage_%s\n",
-			model_stage_key((enum mot_stage)s),
-			model_stage_key((enum mot_stage)(s + 1)));
+	mmd_flow_spine(out, j);
 	for (size_t e = 0; e < j->n_entries; e++) {
 		long to = model_touchpoint_find(j, j->entries[e].to);
 

@@ -110,6 +110,31 @@ void export_xml_puts(FILE *out, const char *s, bool flat)
 		export_xml_putn(out, s, strlen(s), flat);
 }
 
+/* "CSAT 3.9 of 5 · target 4.5" (target "at most 60" when lower is
+ * better); the caller frees it. */
+char *export_kpi_text(const struct mot_kpi *k)
+{
+	char v[32], t[32];
+	bool unit = !util_str_empty(k->unit);
+
+	model_format_number(k->value, v, sizeof v);
+	model_format_number(k->target, t, sizeof t);
+	/* "61%", "3.9 of 5" */
+	return xasprintf("%s %s%s%s%s%s%s", k->name, v,
+			 unit && k->unit[0] != '%' ? " " : "", unit ? k->unit : "",
+			 k->has_target ? " \xc2\xb7 target " : "",
+			 k->has_target && k->lower_better ? "at most " : "",
+			 k->has_target ? t : "");
+}
+
+const char *export_kpi_mark(const struct mot_kpi *k)
+{
+	if (!k->has_target)
+		return "";
+	return model_kpi_missed(k) ? " \xe2\x96\xbc off target" :
+		" \xe2\x96\xb2 on target";
+}
+
 void export_overlay_free(struct export_overlay *ov)
 {
 	free(ov->first);

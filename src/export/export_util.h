@@ -34,6 +34,13 @@ size_t export_utf8_next(const char *s, uint32_t *cp);
 void export_xml_puts(FILE *out, const char *s, bool flat);
 void export_xml_putn(FILE *out, const char *s, size_t n, bool flat);
 
+/* A KPI on one line for people: "CSAT 3.9 of 5 \xc2\xb7 target 4.5", "Wait
+ * 95 s \xc2\xb7 target at most 60", "Bounce 61%" (free it). */
+char *export_kpi_text(const struct mot_kpi *k);
+/* Whether a KPI meets its target, in words that need no colour:
+ * " \xe2\x96\xb2 on target", " \xe2\x96\xbc off target", or "" without a target. */
+const char *export_kpi_mark(const struct mot_kpi *k);
+
 /*
  * What --sim N adds to a picture: the caller's simulated figures
  * (export_options.sim) with what the drawing needs on top, the first
@@ -58,9 +65,11 @@ uint64_t export_overlay_flow(const struct export_overlay *ov, size_t i,
 /*
  * The journey-map picture (export_svg.c) as an <svg> element, for the svg
  * and html formats; `header` draws the title and description in it (the
- * page writes them as HTML instead).  ov may be NULL.
+ * page writes them as HTML instead).  ov may be NULL; lanes as
+ * export_options.lanes.
  */
 int export_svg_picture(FILE *out, const struct mot_journey *j,
-		       const struct export_overlay *ov, bool header);
+		       const struct export_overlay *ov, unsigned lanes,
+		       bool header);
 
 #endif

@@ -48,15 +48,19 @@ size_t journey_path_likely(const struct mot_journey *j, size_t *path)
 {
 	bool *seen;
 	size_t n = 0;
-	long cur;
+	long cur, next;
 
 	if (j->n_touchpoints == 0)
 		return 0;
 	seen = xcalloc(j->n_touchpoints, sizeof *seen);
-	for (cur = journey_first_entry(j); cur >= 0;
-	     cur = journey_heaviest_unseen(j, &j->touchpoints[cur], seen)) {
+	for (cur = journey_first_entry(j); cur >= 0; cur = next) {
 		seen[cur] = true;
 		path[n++] = (size_t)cur;
+		next = journey_heaviest_unseen(j, &j->touchpoints[cur], seen);
+		/* what a customer shares is the exposure of the next one */
+		if (next >= 0 && j->touchpoints[cur].stage == MOT_STAGE_TMOT &&
+		    j->touchpoints[next].stage < MOT_STAGE_TMOT)
+			break;
 	}
 	free(seen);
 	return n;

@@ -16,9 +16,11 @@
  *   removal effect    1 - P(without t) / P, and P - P(without t) = g(t) h(t),
  *                     g(t) = P(reach t before C) = (alpha N')_t / N'_tt.
  *
- * All from one dense LU with partial pivoting of I - Q and one of I - Q'.
- * The diagonal of N' comes from the factors: N'_tt = e_t U^-1 . L^-1 P e_t,
- * both vectors zero before t (resp. t's pivot row), m^3/3 flops in all.
+ * Journeys are sparse graphs, so is I - Q: sparse LDU factors
+ * (sim_sparse.c) of I - Q and I - Q', two solves, and the diagonal of N'
+ * by selected inversion on the factors' pattern.  The ordering and the
+ * pattern are worked out once for all personas.  A journey of 10,000
+ * touchpoints and 50,000 transitions takes well under a second.
  */
 #include "sim_int.h"
 
@@ -27,137 +29,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim_sparse_int.h"
 #include "util.h"
 
 /* A pivot smaller than this means a loop customers (almost) never leave. */
 #define ANALYZE_TINY 1e-13
-
-struct analyze_lu {
-	size_t m;
-	double *a;     /* L below the diagonal (unit diagonal), U on and above */
-	size_t *piv;   /* row i of PA is row piv[i] of A */
-	size_t *pos;   /* inverse of piv */
-};
-
-#define LU(f, i, j) ((f)->a[(i) * (f)->m + (j)])
-
-/* Factor in place; returns -1 and the row where the pivot vanished. */
-static int analyze_lu_factor(struct analyze_lu *f, size_t *bad)
-{
-	size_t m = f->m;
-
-	for (size_t i = 0; i < m; i++)
-		f->piv[i] = i;
-	for (size_t k = 0; k < m; k++) {
-		size_t p = k;
-		double best = fabs(LU(f, k, k));
-
-		for (size_t i = k + 1; i < m; i++)
-			if (fabs(LU(f, i, k)) > best) {
-				best = fabs(LU(f, i, k));
-				p = i;
-			}
-		if (best < ANALYZE_TINY) {
-			*bad = f->piv[k];
-			return -1;
-		}
-		if (p != k) {
-			size_t t = f->piv[p];
-			f->piv[p] = f->piv[k];
-			f->piv[k] = t;
-			for (size_t j = 0; j < m; j++) {
-				double x = LU(f, p, j);
-				LU(f, p, j) = LU(f, k, j);
-				LU(f, k, j) = x;
-			}
-		}
-		for (size_t i = k + 1; i < m; i++) {
-			double *ri = &LU(f, i, 0), *rk = &LU(f, k, 0), l;
-			/* Journeys are sparse: most rows need nothing. */
-			if (ri[k] == 0)
-				continue;
-			l = ri[k] / rk[k];
-			ri[k] = l;
-			for (size_t j = k + 1; j < m; j++)
-				ri[j] -= l * rk[j];
-		}
-	}
-	for (size_t i = 0; i < m; i++)
-		f->pos[f->piv[i]] = i;
-	return 0;
-}
-
-/* A x = b (x and b may not alias). */
-static void analyze_lu_solve(const struct analyze_lu *f, const double *b,
-			     double *x)
-{
-	size_t m = f->m;
-
-	for (size_t i = 0; i < m; i++) {
-		double s = b[f->piv[i]];
-		for (size_t j = 0; j < i; j++)
-			s -= LU(f, i, j) * x[j];
-		x[i] = s;
-	}
-	for (size_t i = m; i-- > 0;) {
-		double s = x[i];
-		for (size_t j = i + 1; j < m; j++)
-			s -= LU(f, i, j) * x[j];
-		x[i] = s / LU(f, i, i);
-	}
-}
-
-/* A^T x = b: U^T w = b, L^T u = w, x = P^T u; row-wise updates so that
- * the factors are read along their rows. */
-static void analyze_lu_solve_t(const struct analyze_lu *f, const double *b,
-			       double *x, double *tmp)
-{
-	size_t m = f->m;
-
-	memcpy(tmp, b, m * sizeof *tmp);
-	for (size_t j = 0; j < m; j++) {
-		double z = tmp[j] / LU(f, j, j);
-		tmp[j] = z;
-		if (z != 0)
-			for (size_t k = j + 1; k < m; k++)
-				tmp[k] -= LU(f, j, k) * z;
-	}
-	for (size_t j = m; j-- > 0;) {
-		double u = tmp[j];
-		if (u != 0)
-			for (size_t k = 0; k < j; k++)
-				tmp[k] -= LU(f, j, k) * u;
-	}
-	for (size_t i = 0; i < m; i++)
-		x[f->piv[i]] = tmp[i];
-}
-
-/* (A^-1)_tt = (e_t^T U^-1) . (L^-1 P e_t). */
-static double analyze_inv_diag(const struct analyze_lu *f, size_t t,
-			       double *y, double *z)
-{
-	size_t m = f->m, p = f->pos[t], from = p > t ? p : t;
-	double d = 0;
-
-	for (size_t k = p; k < m; k++) {
-		double s = k == p ? 1.0 : 0.0;
-		for (size_t j = p; j < k; j++)
-			s -= LU(f, k, j) * y[j];
-		y[k] = s;
-	}
-	for (size_t k = t; k < m; k++)
-		z[k] = k == t ? 1.0 : 0.0;
-	for (size_t j = t; j < m; j++) {
-		double zj = z[j] / LU(f, j, j);
-		z[j] = zj;
-		if (zj != 0)
-			for (size_t k = j + 1; k < m; k++)
-				z[k] -= LU(f, j, k) * zj;
-	}
-	for (size_t k = from; k < m; k++)
-		d += z[k] * y[k];
-	return d;
-}
 
 /* --- one chain ----------------------------------------------------------- */
 
@@ -168,48 +44,74 @@ struct analyze_chain {
 	size_t *node;      /* chain index -> touchpoint */
 	long *idx;         /* touchpoint -> chain index, -1 */
 	double *alpha;     /* start distribution */
+	/* Q's pattern: the transitions of the touchpoints taking part */
+	size_t *row;
+	uint32_t *col;
+	struct sp_pattern q;
+	struct sp_symbolic *sym;
+	struct sp_progress *pr;
 };
 
-/* I - Q (conv_absorbs: with the rows of conversion touchpoints zeroed). */
+/* Q's values for one explore_bias (conv_absorbs: Q', with the rows of
+ * conversion touchpoints zeroed), in the order of the pattern. */
 static void analyze_fill(const struct analyze_chain *c, double bias,
-			 bool conv_absorbs, double *a)
+			 bool conv_absorbs, double *qx)
 {
-	size_t m = c->m;
-
-	memset(a, 0, m * m * sizeof *a);
-	for (size_t r = 0; r < m; r++) {
+	for (size_t r = 0; r < c->m; r++) {
 		const struct mot_touchpoint *tp = &c->j->touchpoints[c->node[r]];
 		size_t e0 = c->g->first[c->node[r]];
 		double sum = 0;
 
-		a[r * m + r] = 1.0;
-		if (conv_absorbs && tp->conversion)
-			continue;
 		for (size_t k = 0; k < tp->n_next; k++)
 			sum += tp->next[k].weight * (sim_explore_edge(tp,
 				&c->j->touchpoints[c->g->to[e0 + k]]) ? bias : 1);
 		for (size_t k = 0; k < tp->n_next; k++) {
 			const struct mot_touchpoint *b =
 				&c->j->touchpoints[c->g->to[e0 + k]];
-			size_t col = (size_t)c->idx[c->g->to[e0 + k]];
-			a[r * m + col] -= (1 - tp->drop) * tp->next[k].weight *
-					  (sim_explore_edge(tp, b) ? bias : 1) / sum;
+			qx[c->row[r] + k] = conv_absorbs && tp->conversion ? 0 :
+				(1 - tp->drop) * tp->next[k].weight *
+				(sim_explore_edge(tp, b) ? bias : 1) / sum;
 		}
 	}
 }
 
-static int analyze_factor(const struct analyze_chain *c, struct analyze_lu *f,
-			  char *err, size_t errlen)
+static struct sp_lu *analyze_factor(const struct analyze_chain *c,
+				    const double *qx, char *err, size_t errlen)
 {
-	size_t bad;
+	struct sp_lu *f;
+	size_t bad = 0;
 
-	if (analyze_lu_factor(f, &bad) == 0)
-		return 0;
-	snprintf(err, errlen, "journey '%s': the walk practically never ends: "
-		 "customers hardly ever leave the loop through '%s'",
-		 c->j->key ? c->j->key : "?",
-		 c->j->touchpoints[c->node[bad]].key);
-	return -1;
+	f = sp_factor(c->sym, &c->q, qx, ANALYZE_TINY, &bad, c->pr);
+	if (!f)
+		snprintf(err, errlen, "journey '%s': the walk practically never "
+			 "ends: customers hardly ever leave the loop through "
+			 "'%s'", c->j->key ? c->j->key : "?",
+			 c->j->touchpoints[c->node[bad]].key);
+	return f;
+}
+
+/* Expected visits and where walks end, from I - Q. */
+static int analyze_visits(const struct analyze_chain *c, double bias,
+			  double share, struct analyze_result *out,
+			  double *qx, double *v, char *err, size_t errlen)
+{
+	struct sp_lu *f;
+
+	analyze_fill(c, bias, false, qx);
+	f = analyze_factor(c, qx, err, errlen);
+	if (!f)
+		return -1;
+	sp_solve_t(f, c->alpha, v);
+	sp_lu_free(f);
+	for (size_t r = 0; r < c->m; r++) {
+		const struct mot_touchpoint *tp = &c->j->touchpoints[c->node[r]];
+		size_t t = c->node[r];
+		out->expected_visits[t] += share * v[r];
+		out->p_drop_at[t] += share * v[r] * tp->drop;
+		if (tp->n_next == 0)
+			out->p_exit_at[t] += share * v[r] * (1 - tp->drop);
+	}
+	return 0;
 }
 
 /* Add share * (this chain's results) to out; lost[t] gets share * g h. */
@@ -218,65 +120,80 @@ static int analyze_chain_add(const struct analyze_chain *c, double bias,
 			     double *lost, char *err, size_t errlen)
 {
 	size_t m = c->m;
-	struct analyze_lu f = { m, xcalloc(m * m + 1, sizeof(double)),
-				xcalloc(m + 1, sizeof(size_t)),
-				xcalloc(m + 1, sizeof(size_t)) };
+	double *qx = xcalloc(c->row[m] + 1, sizeof *qx);
 	double *v = xcalloc(m + 1, sizeof *v), *h = xcalloc(m + 1, sizeof *h);
-	double *b = xcalloc(m + 1, sizeof *b), *y = xcalloc(m + 1, sizeof *y);
-	double *z = xcalloc(m + 1, sizeof *z), *tmp = xcalloc(m + 1, sizeof *tmp);
+	double *b = xcalloc(m + 1, sizeof *b), *diag = xcalloc(m + 1, sizeof *diag);
 	double conv = 0;
+	struct sp_lu *f = NULL;
 	int rc = -1;
 
-	analyze_fill(c, bias, false, f.a);
-	if (analyze_factor(c, &f, err, errlen) != 0)
+	if (analyze_visits(c, bias, share, out, qx, v, err, errlen) != 0)
 		goto out;
-	analyze_lu_solve_t(&f, c->alpha, v, tmp);
-	for (size_t r = 0; r < m; r++) {
-		const struct mot_touchpoint *tp = &c->j->touchpoints[c->node[r]];
-		size_t t = c->node[r];
-		out->expected_visits[t] += share * v[r];
-		out->p_drop_at[t] += share * v[r] * tp->drop;
-		if (tp->n_next == 0)
-			out->p_exit_at[t] += share * v[r] * (1 - tp->drop);
-	}
 	/* The chain stopped at the first purchase. */
-	analyze_fill(c, bias, true, f.a);
-	if (analyze_factor(c, &f, err, errlen) != 0)
+	analyze_fill(c, bias, true, qx);
+	f = analyze_factor(c, qx, err, errlen);
+	if (!f)
 		goto out;
 	for (size_t r = 0; r < m; r++)
 		b[r] = c->j->touchpoints[c->node[r]].conversion ? 1.0 : 0.0;
-	analyze_lu_solve(&f, b, h);
-	analyze_lu_solve_t(&f, c->alpha, v, tmp);
+	sp_solve(f, b, h);
+	sp_solve_t(f, c->alpha, v);
+	sp_inv_diag(f, diag, c->pr);
 	for (size_t r = 0; r < m; r++)
 		conv += c->alpha[r] * h[r];
 	out->conversion += share * conv;
 	for (size_t r = 0; r < m; r++)
 		if (v[r] != 0 && h[r] != 0)
-			lost[c->node[r]] += share * v[r] /
-				analyze_inv_diag(&f, r, y, z) * h[r];
+			lost[c->node[r]] += share * v[r] / diag[r] * h[r];
 	rc = 0;
 out:
-	free(f.a);
-	free(f.piv);
-	free(f.pos);
+	sp_lu_free(f);
+	free(qx);
 	free(v);
 	free(h);
 	free(b);
-	free(y);
-	free(z);
-	free(tmp);
+	free(diag);
 	return rc;
+}
+
+/* Q's pattern over the touchpoints taking part, and its symbolic factors. */
+static int analyze_pattern(struct analyze_chain *c, char *err, size_t errlen)
+{
+	const struct sim_graph *g = c->g;
+	size_t e = 0;
+
+	c->row = xcalloc(c->m + 1, sizeof *c->row);
+	for (size_t r = 0; r < c->m; r++) {
+		c->row[r] = e;
+		e += g->first[c->node[r] + 1] - g->first[c->node[r]];
+	}
+	c->row[c->m] = e;
+	c->col = xcalloc(e + 1, sizeof *c->col);
+	for (size_t r = 0; r < c->m; r++)
+		for (size_t k = g->first[c->node[r]]; k < g->first[c->node[r] + 1];
+		     k++)
+			c->col[c->row[r] + k - g->first[c->node[r]]] =
+				(uint32_t)c->idx[g->to[k]];
+	c->q = (struct sp_pattern){ c->m, c->row, c->col };
+	c->sym = sp_analyze(&c->q);
+	if (!c->sym) {
+		snprintf(err, errlen, "journey '%s': out of memory ordering the "
+			 "touchpoints", c->j->key ? c->j->key : "?");
+		return -1;
+	}
+	return 0;
 }
 
 static void analyze_chain_init(struct analyze_chain *c,
 			       const struct mot_journey *j,
-			       const struct sim_graph *g)
+			       const struct sim_graph *g, struct sp_progress *pr)
 {
 	double sum = 0;
 
+	memset(c, 0, sizeof *c);
 	c->j = j;
 	c->g = g;
-	c->m = 0;
+	c->pr = pr;
 	c->node = xcalloc(g->n + 1, sizeof *c->node);
 	c->idx = xcalloc(g->n + 1, sizeof *c->idx);
 	for (size_t i = 0; i < g->n; i++) {
@@ -296,6 +213,9 @@ static void analyze_chain_free(struct analyze_chain *c)
 	free(c->node);
 	free(c->idx);
 	free(c->alpha);
+	free(c->row);
+	free(c->col);
+	sp_symbolic_free(c->sym);
 }
 
 /* --- the journey --------------------------------------------------------- */
@@ -319,43 +239,71 @@ void analyze_result_free(struct analyze_result *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* Personas that share an explore_bias share a chain. */
+/* The explore_bias of persona k (the default one without personas). */
+static double analyze_bias(const struct mot_journey *j, size_t k)
+{
+	return j->n_personas ? j->personas[k].explore_bias :
+	       MOT_DEFAULT_EXPLORE_BIAS;
+}
+
+/* Personas that share an explore_bias share a chain: group[k] is the
+ * first persona of k's chain, shares summed there.  Returns the chains. */
+static size_t analyze_groups(const struct mot_journey *j, const char *persona,
+			     size_t np, size_t *group, double *share)
+{
+	size_t chains = 0;
+
+	for (size_t k = 0; k < np; k++) {
+		group[k] = k;
+		for (size_t l = 0; l < k; l++)
+			if (group[l] == l && analyze_bias(j, l) == analyze_bias(j, k)) {
+				group[k] = l;
+				break;
+			}
+		share[group[k]] += sim_persona_share(j, persona, k);
+	}
+	for (size_t k = 0; k < np; k++)
+		chains += group[k] == k && share[k] > 0;
+	return chains;
+}
+
 static int analyze_personas(const struct mot_journey *j, const char *persona,
-			    const struct analyze_chain *c,
-			    struct analyze_result *out, double *lost,
-			    char *err, size_t errlen)
+			    struct analyze_chain *c, struct analyze_result *out,
+			    double *lost, char *err, size_t errlen)
 {
 	size_t np = j->n_personas ? j->n_personas : 1;
-	bool *done = xcalloc(np, sizeof *done);
-	double total = 0;
+	size_t *group = xcalloc(np, sizeof *group);
+	double *share = xcalloc(np, sizeof *share), total = 0;
 	int rc = 0;
 
+	/* Per chain: two factorizations and the inverse's diagonal. */
+	c->pr->total = 3 * (uint64_t)c->m *
+		       analyze_groups(j, persona, np, group, share);
 	for (size_t k = 0; k < np; k++)
-		total += sim_persona_share(j, persona, k);
-	for (size_t k = 0; k < np && rc == 0; k++) {
-		double bias = j->n_personas ? j->personas[k].explore_bias :
-			      MOT_DEFAULT_EXPLORE_BIAS, share = 0;
-		if (done[k])
-			continue;
-		for (size_t l = k; l < np; l++) {
-			double bl = j->n_personas ? j->personas[l].explore_bias :
-				    MOT_DEFAULT_EXPLORE_BIAS;
-			if (!done[l] && bl == bias) {
-				share += sim_persona_share(j, persona, l);
-				done[l] = true;
-			}
-		}
-		if (share > 0)
-			rc = analyze_chain_add(c, bias, share / total, out, lost,
-					       err, errlen);
-	}
-	free(done);
+		total += group[k] == k ? share[k] : 0;
+	for (size_t k = 0; k < np && rc == 0; k++)
+		if (group[k] == k && share[k] > 0)
+			rc = analyze_chain_add(c, analyze_bias(j, k),
+					       share[k] / total, out, lost, err,
+					       errlen);
+	free(group);
+	free(share);
 	return rc;
 }
 
 int analyze_journey(const struct mot_journey *j, const char *persona,
 		    struct analyze_result *out, char *err, size_t errlen)
 {
+	return analyze_journey_progress(j, persona, NULL, NULL, out, err,
+					errlen);
+}
+
+int analyze_journey_progress(const struct mot_journey *j, const char *persona,
+			     sim_progress_fn progress, void *ctx,
+			     struct analyze_result *out, char *err,
+			     size_t errlen)
+{
+	struct sp_progress pr = { progress, ctx, 0, 0 };
 	struct sim_graph g;
 	struct analyze_chain c;
 	double *lost;
@@ -365,9 +313,11 @@ int analyze_journey(const struct mot_journey *j, const char *persona,
 	if (sim_graph_check(j, persona, true, false, &g, err, errlen) != 0)
 		return -1;
 	analyze_alloc(out, j->n_touchpoints);
-	analyze_chain_init(&c, j, &g);
+	analyze_chain_init(&c, j, &g, &pr);
 	lost = xcalloc(g.n + 1, sizeof *lost);
-	rc = analyze_personas(j, persona, &c, out, lost, err, errlen);
+	rc = analyze_pattern(&c, err, errlen);
+	if (rc == 0)
+		rc = analyze_personas(j, persona, &c, out, lost, err, errlen);
 	for (size_t t = 0; rc == 0 && t < g.n; t++) {
 		out->expected_steps += out->expected_visits[t];
 		out->p_drop += out->p_drop_at[t];
@@ -376,6 +326,9 @@ int analyze_journey(const struct mot_journey *j, const char *persona,
 		out->removal_effect[t] = out->conversion > 0 ?
 			fmin(1.0, fmax(0.0, lost[t] / out->conversion)) : 0;
 	}
+	/* The end, also when a chain was refused half-way. */
+	if (progress)
+		progress(ctx, pr.total, pr.total);
 	free(lost);
 	analyze_chain_free(&c);
 	sim_graph_free(&g);

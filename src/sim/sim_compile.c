@@ -1,8 +1,7 @@
 /*
  * sim_compile.c - a journey into flat tables: one node per touchpoint, and
- * per persona two alias tables (plain: transitions, drop and exit fused
- * into one draw; full: transitions only, the drop being drawn apart since
- * the mood changes it).  Also the checks every run needs, and --set.
+ * per persona one alias table of the transitions (the drop is drawn
+ * apart, in both models).  Also the checks every run needs, and --set.
  */
 #include "sim_int.h"
 
@@ -103,14 +102,71 @@ void sim_graph_free(struct sim_graph *g)
 	memset(g, 0, sizeof *g);
 }
 
+/* Touchpoint keys in an open-addressing table (FNV-1a), so that
+ * resolving every transition costs O(transitions), not O(n x transitions). */
+struct sim_keys {
+	const struct mot_journey *j;
+	long *slot;          /* touchpoint index, or -1 */
+	size_t mask;
+};
+
+static size_t sim_key_hash(const char *k)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 0x100000001b3ULL;
+	return (size_t)h;
+}
+
+static void sim_keys_init(struct sim_keys *t, const struct mot_journey *j)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * j->n_touchpoints)
+		cap *= 2;
+	t->j = j;
+	t->mask = cap - 1;
+	t->slot = xcalloc(cap, sizeof *t->slot);
+	for (size_t i = 0; i < cap; i++)
+		t->slot[i] = -1;
+	for (size_t i = 0; i < j->n_touchpoints; i++) {
+		const char *k = j->touchpoints[i].key;
+		size_t h;
+
+		if (!k)
+			continue;
+		/* The first of duplicate keys wins, as model_touchpoint_find. */
+		for (h = sim_key_hash(k) & t->mask; t->slot[h] >= 0;
+		     h = (h + 1) & t->mask)
+			if (util_streq(j->touchpoints[t->slot[h]].key, k))
+				break;
+		if (t->slot[h] < 0)
+			t->slot[h] = (long)i;
+	}
+}
+
+static long sim_keys_find(const struct sim_keys *t, const char *k)
+{
+	if (!k)
+		return -1;
+	for (size_t h = sim_key_hash(k) & t->mask; t->slot[h] >= 0;
+	     h = (h + 1) & t->mask)
+		if (util_streq(t->j->touchpoints[t->slot[h]].key, k))
+			return t->slot[h];
+	return -1;
+}
+
 static void sim_graph_build(const struct mot_journey *j, struct sim_graph *g)
 {
+	struct sim_keys keys;
 	size_t e = 0;
 
+	sim_keys_init(&keys, j);
 	g->n = j->n_touchpoints;
 	g->entry = xcalloc(j->n_entries + 1, sizeof *g->entry);
 	for (size_t i = 0; i < j->n_entries; i++)
-		g->entry[i] = model_touchpoint_find(j, j->entries[i].to);
+		g->entry[i] = sim_keys_find(&keys, j->entries[i].to);
 	g->first = xcalloc(g->n + 1, sizeof *g->first);
 	for (size_t i = 0; i < g->n; i++)
 		e += j->touchpoints[i].n_next;
@@ -119,11 +175,12 @@ static void sim_graph_build(const struct mot_journey *j, struct sim_graph *g)
 	for (size_t i = 0; i < g->n; i++) {
 		g->first[i] = e;
 		for (size_t k = 0; k < j->touchpoints[i].n_next; k++)
-			g->to[e++] = model_touchpoint_find(j,
+			g->to[e++] = sim_keys_find(&keys,
 					j->touchpoints[i].next[k].to);
 	}
 	g->first[g->n] = e;
 	g->reached = xcalloc(g->n + 1, sizeof *g->reached);
+	free(keys.slot);
 }
 
 /* Forward closure from the marked nodes. */
@@ -147,27 +204,38 @@ static void sim_graph_spread(const struct sim_graph *g, bool *mark)
 	free(stack);
 }
 
-/*
- * Nodes that can reach a marked node: repeated sweeps until nothing
- * changes.  Journeys are mostly forward graphs, so few sweeps are needed
- * when the sweep runs from the last node to the first.
- */
+/* Nodes that can reach a marked node: a search backwards along the
+ * transitions, O(touchpoints + transitions). */
 static void sim_graph_reverse(const struct sim_graph *g, bool *mark)
 {
-	bool changed = true;
+	size_t n = g->n, e = g->first[n], top = 0;
+	size_t *rfirst = xcalloc(n + 2, sizeof *rfirst), *from = xcalloc(e + 1, sizeof *from);
+	size_t *stack = xcalloc(n + 1, sizeof *stack), *fill = xcalloc(n + 1, sizeof *fill);
 
-	while (changed) {
-		changed = false;
-		for (size_t v = g->n; v-- > 0;) {
-			if (mark[v])
-				continue;
-			for (size_t e = g->first[v]; e < g->first[v + 1]; e++)
-				if (g->to[e] >= 0 && mark[g->to[e]]) {
-					mark[v] = changed = true;
-					break;
-				}
-		}
+	for (size_t k = 0; k < e; k++)
+		if (g->to[k] >= 0)
+			rfirst[g->to[k] + 1]++;
+	for (size_t v = 0; v < n; v++)
+		rfirst[v + 1] += rfirst[v];
+	for (size_t v = 0; v < n; v++)
+		for (size_t k = g->first[v]; k < g->first[v + 1]; k++)
+			if (g->to[k] >= 0)
+				from[rfirst[g->to[k]] + fill[g->to[k]]++] = v;
+	for (size_t v = 0; v < n; v++)
+		if (mark[v])
+			stack[top++] = v;
+	while (top > 0) {
+		size_t w = stack[--top];
+		for (size_t k = rfirst[w]; k < rfirst[w + 1]; k++)
+			if (!mark[from[k]]) {
+				mark[from[k]] = true;
+				stack[top++] = from[k];
+			}
 	}
+	free(rfirst);
+	free(from);
+	free(stack);
+	free(fill);
 }
 
 /* From a stuck touchpoint every transition leads to another stuck one;
@@ -333,35 +401,48 @@ struct sim_outs {
 	struct sim_alias *cols;
 };
 
-/* Outcomes of node i for a persona: transitions scaled by explore_bias,
- * then (plain only) drop and exit.  Returns the count. */
+/*
+ * The drop of a node as a threshold on 32 random bits: below it the
+ * customer leaves, as (bits / 2^32 < drop) says.  A drop the threshold
+ * cannot hold (all 2^32 values) makes *always true: the node's outcome is
+ * then the drop itself.
+ */
+static uint32_t sim_drop_threshold(double drop, bool *always)
+{
+	double t = ceil(drop * 4294967296.0);
+
+	*always = t > 4294967295.0;
+	return *always ? UINT32_MAX : t > 0 ? (uint32_t)t : 0;
+}
+
+/* Outcomes of node i for a persona: its transitions scaled by
+ * explore_bias, or an exit when it has none, or the drop when every
+ * customer leaves there.  Returns the count. */
 static size_t sim_node_outcomes(const struct mot_journey *j,
 				const struct sim_graph *g, size_t i, double bias,
-				bool plain, struct sim_outs *o)
+				struct sim_outs *o)
 {
 	const struct mot_touchpoint *tp = &j->touchpoints[i];
-	double stay = plain ? 1.0 - tp->drop : 1.0, sum = 0;
 	size_t n = 0;
+	bool always;
 
-	for (size_t k = 0; k < tp->n_next; k++) {
-		const struct mot_touchpoint *b = &j->touchpoints[g->to[g->first[i] + k]];
-		sum += tp->next[k].weight * (sim_explore_edge(tp, b) ? bias : 1.0);
+	sim_drop_threshold(tp->drop, &always);
+	if (always) {
+		o->w[0] = 1;
+		o->out[0] = SIM_OUT_DROP;
+		o->edge[0] = -1;
+		return 1;
 	}
-	for (size_t k = 0; k < tp->n_next && stay > 0; k++) {
+	for (size_t k = 0; k < tp->n_next; k++) {
 		size_t e = g->first[i] + k;
 		const struct mot_touchpoint *b = &j->touchpoints[g->to[e]];
-		o->w[n] = stay * tp->next[k].weight *
-			  (sim_explore_edge(tp, b) ? bias : 1.0) / sum;
+		o->w[n] = tp->next[k].weight *
+			  (sim_explore_edge(tp, b) ? bias : 1.0);
 		o->out[n] = (int32_t)g->to[e];
 		o->edge[n++] = (int32_t)e;
 	}
-	if (plain && tp->drop > 0) {
-		o->w[n] = tp->drop;
-		o->out[n] = SIM_OUT_DROP;
-		o->edge[n++] = -1;
-	}
-	if (tp->n_next == 0 && stay > 0) {
-		o->w[n] = stay;
+	if (tp->n_next == 0) {
+		o->w[n] = 1;
 		o->out[n] = SIM_OUT_EXIT;
 		o->edge[n++] = -1;
 	}
@@ -382,11 +463,14 @@ static struct sim_step *sim_steps_alloc(size_t n)
 	return s;
 }
 
-/* A node's alias columns as steps: each outcome with its node's columns
- * in the same table (`full` picks which). */
+/* A node's alias columns as steps: each outcome with its node's columns,
+ * and the node's drop threshold in every column. */
 static void sim_steps_fill(struct sim_step *s, const struct sim_alias *a,
-			   size_t n, const struct sim_model *m, bool full)
+			   size_t n, const struct sim_model *m, double drop)
 {
+	bool always;
+	uint32_t thr = sim_drop_threshold(drop, &always);
+
 	for (size_t i = 0; i < n; i++) {
 		const struct sim_node *own = a[i].own >= 0 ? &m->nodes[a[i].own] : NULL;
 		const struct sim_node *alt = a[i].alt >= 0 ? &m->nodes[a[i].alt] : NULL;
@@ -394,12 +478,9 @@ static void sim_steps_fill(struct sim_step *s, const struct sim_alias *a,
 		s[i].thr = a[i].thr;
 		s[i].own = a[i].own;
 		s[i].alt = a[i].alt;
-		s[i].own_next = !own ? 0 : full ?
-				SIM_NEXT(own->full_off, own->full_n) :
-				SIM_NEXT(own->plain_off, own->plain_n);
-		s[i].alt_next = !alt ? 0 : full ?
-				SIM_NEXT(alt->full_off, alt->full_n) :
-				SIM_NEXT(alt->plain_off, alt->plain_n);
+		s[i].drop = thr;
+		s[i].own_next = own ? SIM_NEXT(own->off, own->ncols) : 0;
+		s[i].alt_next = alt ? SIM_NEXT(alt->off, alt->ncols) : 0;
 	}
 }
 
@@ -409,60 +490,47 @@ static void sim_compile_persona(struct sim_model *m, const struct mot_journey *j
 {
 	struct sim_persona_tab *p = &m->personas[k];
 
-	p->plain = sim_steps_alloc(m->n_plain_cols);
-	p->full = sim_steps_alloc(m->n_full_cols);
-	if (m->flow) {
-		p->plain_edge = xcalloc(m->n_plain_cols + 1, sizeof *p->plain_edge);
-		p->full_edge = xcalloc(m->n_full_cols + 1, sizeof *p->full_edge);
-	}
+	p->steps = sim_steps_alloc(m->n_cols);
+	if (m->flow)
+		p->edge = xcalloc(m->n_cols + 1, sizeof *p->edge);
 	for (size_t i = 0; i < m->n; i++) {
 		const struct sim_node *nd = &m->nodes[i];
-		size_t n = sim_node_outcomes(j, g, i, p->explore_bias, true, o);
+		size_t n = sim_node_outcomes(j, g, i, p->explore_bias, o);
 
 		sim_alias_build(o->cols, o->w, o->out, n,
-				p->plain_edge ? p->plain_edge + nd->plain_off : NULL,
-				o->edge);
-		sim_steps_fill(p->plain + nd->plain_off, o->cols, n, m, false);
-		n = sim_node_outcomes(j, g, i, p->explore_bias, false, o);
-		sim_alias_build(o->cols, o->w, o->out, n,
-				p->full_edge ? p->full_edge + nd->full_off : NULL,
-				o->edge);
-		sim_steps_fill(p->full + nd->full_off, o->cols, n, m, true);
+				p->edge ? p->edge + nd->off : NULL, o->edge);
+		sim_steps_fill(p->steps + nd->off, o->cols, n, m, nd->drop);
 	}
 }
 
 static void sim_compile_nodes(struct sim_model *m, const struct mot_journey *j,
-			      const struct sim_graph *g, struct sim_outs *o)
+			      const struct sim_graph *g)
 {
-	size_t plain = 0, full = 0;
+	size_t cols = 0;
 
 	for (size_t i = 0; i < m->n; i++) {
 		const struct mot_touchpoint *tp = &j->touchpoints[i];
 		struct sim_node *nd = &m->nodes[i];
+		bool always;
 
 		nd->flags = sim_node_flags(tp);
 		nd->stage = (uint8_t)tp->stage;
 		nd->emotion = (int8_t)tp->emotion;
 		nd->drop = tp->drop;
 		nd->dwell = tp->dwell;
-		nd->plain_off = (uint32_t)plain;
-		nd->full_off = (uint32_t)full;
+		nd->off = (uint32_t)cols;
 		/* The column counts do not depend on the persona; they fit
-		 * 16 bits by SIM_MAX_TOUCHPOINTS (sim_graph_check). */
-		size_t np = sim_node_outcomes(j, g, i, 1.0, true, o);
-		size_t nf = sim_node_outcomes(j, g, i, 1.0, false, o);
-
-		assert(np <= UINT16_MAX && nf <= UINT16_MAX);
-		nd->plain_n = (uint16_t)np;
-		nd->full_n = (uint16_t)nf;
-		plain += nd->plain_n;
-		full += nd->full_n;
+		 * 16 bits by SIM_MAX_TOUCHPOINTS (sim_graph_check): one
+		 * transition at most to every touchpoint. */
+		sim_drop_threshold(tp->drop, &always);
+		assert(tp->n_next <= UINT16_MAX);
+		nd->ncols = (uint16_t)(tp->n_next && !always ? tp->n_next : 1);
+		cols += nd->ncols;
 		m->edge_first[i] = g->first[i];
 	}
 	m->edge_first[m->n] = g->first[m->n];
 	m->n_edges = g->first[m->n];
-	m->n_plain_cols = plain;
-	m->n_full_cols = full;
+	m->n_cols = cols;
 }
 
 static void sim_compile_starts(struct sim_model *m, const struct mot_journey *j,
@@ -527,7 +595,7 @@ int sim_compile(const struct mot_journey *j, const struct sim_options *o,
 	tmp.out = xcalloc(maxn, sizeof *tmp.out);
 	tmp.edge = xcalloc(maxn, sizeof *tmp.edge);
 	tmp.cols = xcalloc(maxn, sizeof *tmp.cols);
-	sim_compile_nodes(m, j, &g, &tmp);
+	sim_compile_nodes(m, j, &g);
 	m->n_personas = j->n_personas ? j->n_personas : 1;
 	m->personas = xcalloc(m->n_personas, sizeof *m->personas);
 	for (size_t k = 0; k < m->n_personas; k++) {
@@ -558,10 +626,8 @@ void sim_model_free(struct sim_model *m)
 	if (!m)
 		return;
 	for (size_t k = 0; k < m->n_personas; k++) {
-		free(m->personas[k].plain);
-		free(m->personas[k].full);
-		free(m->personas[k].plain_edge);
-		free(m->personas[k].full_edge);
+		free(m->personas[k].steps);
+		free(m->personas[k].edge);
 	}
 	free(m->personas);
 	free(m->nodes);

@@ -12,9 +12,9 @@
 #include "model.h"
 #include "sim.h"
 
-/* Outcomes of one step: >= 0 is the next touchpoint. */
-#define SIM_OUT_DROP (-1)
-#define SIM_OUT_EXIT (-2)
+/* Outcomes of a step: >= 0 is the next touchpoint. */
+#define SIM_OUT_DROP (-1)   /* left by the drop */
+#define SIM_OUT_EXIT (-2)   /* a touchpoint without transitions */
 
 /* Node flags. */
 enum {
@@ -47,7 +47,7 @@ struct sim_alias {
 struct sim_step {
 	uint32_t thr;
 	int32_t own, alt;
-	uint32_t pad0;
+	uint32_t drop;      /* the node's drop as a threshold (plain walk) */
 	uint64_t own_next, alt_next;
 };
 
@@ -60,8 +60,8 @@ struct sim_alias_edge {
 };
 
 struct sim_node {
-	uint32_t plain_off, full_off; /* first column in a persona's tables */
-	uint16_t plain_n, full_n;     /* columns */
+	uint32_t off;                 /* first column in a persona's table */
+	uint16_t ncols;               /* columns */
 	uint8_t flags;
 	uint8_t stage;
 	int8_t emotion;
@@ -74,8 +74,12 @@ struct sim_persona_tab {
 	double sensitivity;
 	uint32_t patience;
 	double explore_bias;
-	struct sim_step *plain, *full;  /* 64-byte aligned */
-	struct sim_alias_edge *plain_edge, *full_edge;
+	/* The transitions of every node (an exit for a node without),
+	 * scaled by explore_bias; the drop is drawn apart: the full model's
+	 * depends on the mood, and apart in the plain one too, so that a
+	 * change of drop keeps everyone else's random way (comparisons). */
+	struct sim_step *steps;         /* 64-byte aligned */
+	struct sim_alias_edge *edge;    /* flows only, else NULL */
 };
 
 struct sim_model {
@@ -83,7 +87,7 @@ struct sim_model {
 	bool plain, flow;
 	double exposure_rate;
 	struct sim_node *nodes;
-	size_t n_plain_cols, n_full_cols;
+	size_t n_cols;
 	struct sim_persona_tab *personas;
 	struct sim_alias *persona_tab;  /* n_personas columns */
 	struct sim_alias *entry_tab;
@@ -185,6 +189,31 @@ static inline int32_t sim_step_draw(const struct sim_step *tab, uint64_t *next,
 	*next = (s->own_next & keep) | (s->alt_next & ~keep);
 	return (int32_t)(((uint32_t)s->own & (uint32_t)keep) |
 			 ((uint32_t)s->alt & ~(uint32_t)keep));
+}
+
+/*
+ * The plain walk's step from one number r: the top half decides the drop
+ * against the node's threshold, which every column of the node carries;
+ * apart from it, the bottom half times the node's columns n gives x,
+ * whose top half picks the column and bottom half (*u, uniform within the
+ * column up to n / 2^32) the outcome.  So a change of drop leaves the way
+ * of everyone who stays as it was.  SIM_OUT_DROP when the customer leaves.
+ */
+static inline int32_t sim_step_draw_lo(const struct sim_step *tab,
+				       uint64_t *next, uint64_t r,
+				       uint32_t *col, uint32_t *u)
+{
+	uint64_t x = (uint64_t)(uint32_t)r * (*next >> 32);
+	uint32_t k = (uint32_t)*next + (uint32_t)(x >> 32);
+	const struct sim_step *s = &tab[k];
+	uint64_t keep = 0 - (uint64_t)((uint32_t)x < s->thr);
+	int32_t out = (int32_t)(((uint32_t)s->own & (uint32_t)keep) |
+				((uint32_t)s->alt & ~(uint32_t)keep));
+
+	*col = k;
+	*u = (uint32_t)x;
+	*next = (s->own_next & keep) | (s->alt_next & ~keep);
+	return (uint32_t)(r >> 32) < s->drop ? SIM_OUT_DROP : out;
 }
 
 /* Build n columns for weights w (sum > 0) with outcomes out[]. */

@@ -95,15 +95,15 @@ void sim_walker_fold(struct sim_walker *w, struct sim_acc *a)
 	}
 }
 
-static void sim_walk_flow(const struct sim_persona_tab *p, bool full,
-			  uint32_t col, uint64_t r, struct sim_acc *a)
+/* The transition taken from column col, where u (the uniform the draw
+ * compared with the column's threshold) chose between its outcomes. */
+static void sim_walk_flow(const struct sim_persona_tab *p, uint32_t col,
+			  uint32_t u, int32_t out, struct sim_acc *a)
 {
-	const struct sim_step *tab = (full ? p->full : p->plain) + col;
-	const struct sim_alias_edge *e = (full ? p->full_edge : p->plain_edge) +
-					 col;
-	int32_t id = (uint32_t)r < tab->thr ? e->own : e->alt;
+	const struct sim_alias_edge *e = p->edge + col;
+	int32_t id = u < p->steps[col].thr ? e->own : e->alt;
 
-	if (id >= 0)
+	if (id >= 0 && out != SIM_OUT_DROP)
 		a->flow[id]++;
 }
 
@@ -243,15 +243,15 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 		(uint32_t)m->n_entry_cols, sim_rng_next(&rng), &col) :
 		m->entry_tab[0].own;
 	p = &m->personas[tr.persona];
-	tab = full ? p->full : p->plain;
+	tab = p->steps;
 	sens = p->sensitivity;
 	patience = full && p->patience < SIM_MAX_STEPS ? p->patience :
 		   SIM_MAX_STEPS;
-	next = full ? SIM_NEXT(nodes[cur].full_off, nodes[cur].full_n) :
-		      SIM_NEXT(nodes[cur].plain_off, nodes[cur].plain_n);
+	next = SIM_NEXT(nodes[cur].off, nodes[cur].ncols);
 	for (;;) {
 		const struct sim_node *n = &nodes[cur];
 		uint64_t r;
+		uint32_t u;
 		int32_t out;
 
 		if (record)
@@ -301,18 +301,22 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 				cur = sim_alias_draw(m->exposure_tab,
 						     (uint32_t)m->n_exposure_cols,
 						     sim_rng_next(&rng), &col);
-				next = SIM_NEXT(nodes[cur].full_off,
-						nodes[cur].full_n);
+				next = SIM_NEXT(nodes[cur].off, nodes[cur].ncols);
 				continue;
 			}
-		} else if (steps >= SIM_MAX_STEPS) {
-			tr.end = SIM_END_CUT;
-			break;
+			r = sim_rng_next(&rng);
+			out = sim_step_draw(tab, &next, r, &col);
+			u = (uint32_t)r;
+		} else {
+			if (steps >= SIM_MAX_STEPS) {
+				tr.end = SIM_END_CUT;
+				break;
+			}
+			r = sim_rng_next(&rng);
+			out = sim_step_draw_lo(tab, &next, r, &col, &u);
 		}
-		r = sim_rng_next(&rng);
-		out = sim_step_draw(tab, &next, r, &col);
 		if (flow)
-			sim_walk_flow(p, full, col, r, a);
+			sim_walk_flow(p, col, u, out, a);
 		if (out < 0) {
 			tr.end = out == SIM_OUT_DROP ? SIM_END_DROP : SIM_END_EXIT;
 			break;

@@ -12,6 +12,7 @@
  *   store_touchpoint.c  touchpoints, transitions and entries
  *   store_persona.c     personas
  *   store_scenario.c    what-if scenarios
+ *   store_log.c         event logs
  *   store_lanes.c       a touchpoint's lane lists and KPIs
  *
  * Code outside store_stmt.c and store_open.c runs statements only through
@@ -82,6 +83,16 @@ enum store_sql_id {
 	SQL_SC_INSERT,
 	SQL_SC_LIST,
 	SQL_SC_DELETE,
+	SQL_LOG_FIND,
+	SQL_LOG_GET,
+	SQL_LOG_LIST,
+	SQL_LOG_INSERT,
+	SQL_LOG_DELETE,
+	SQL_LOG_ACT_INSERT,
+	SQL_LOG_ACT_LOAD,
+	SQL_LOG_PART_INSERT,
+	SQL_LOG_PART_LOAD,
+	SQL_LOG_RENAME_TP,
 	SQL_LANE_LOAD,
 	SQL_LANE_INSERT,
 	SQL_LANE_CLEAR,
@@ -124,6 +135,8 @@ void store_bind_int(struct store_stmt *st, int i, int64_t v);
 void store_bind_double(struct store_stmt *st, int i, double v);
 void store_bind_text(struct store_stmt *st, int i, const char *v); /* NULL */
 void store_bind_null(struct store_stmt *st, int i);
+/* Bytes (copied at once); n == 0 binds an empty blob, not NULL. */
+void store_bind_blob(struct store_stmt *st, int i, const void *v, size_t n);
 /* Next row: STORE_ROW, STORE_OK when there is none left, or a failure
  * status (constraint failures as STORE_EXISTS / STORE_INVALID). */
 int store_step(struct store *s, struct store_stmt *st);
@@ -134,6 +147,9 @@ double store_col_double(struct store_stmt *st, int i);
 bool store_col_null(struct store_stmt *st, int i);
 /* A copy (free it), or NULL for NULL. */
 char *store_col_text(struct store_stmt *st, int i);
+/* The column's bytes, valid until the next step or reset; *n their
+ * count (NULL and an empty blob are both 0 bytes). */
+const void *store_col_blob(struct store_stmt *st, int i, size_t *n);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 int64_t store_changes(struct store *s);
 /* Row id of the last INSERT. */
@@ -209,6 +225,9 @@ int store_insert_journey(struct store *s, const struct mot_journey *j);
 int store_import_one(struct store *s, const struct mot_journey *j,
 		     bool replace);
 
+/* store_log.c: a touchpoint's new key in the logs of journey row jid. */
+int store_log_rename_touchpoint(struct store *s, int64_t jid,
+				const char *key, const char *new_key);
 /* store_load.c: touchpoint row ids of a loaded journey, sorted by id. */
 struct store_idmap {
 	int64_t id;

@@ -148,6 +148,35 @@ const char *const store_sql[SQL_COUNT] = {
 		" ORDER BY created DESC, id DESC",
 	[SQL_SC_DELETE] =
 		"DELETE FROM scenario WHERE id = ?1 AND journey_id = ?2",
+	[SQL_LOG_FIND] = "SELECT id FROM log WHERE journey_id = ?1 AND name = ?2",
+	/* The log called ?2, or with ?2 NULL the newest. */
+	[SQL_LOG_GET] =
+		"SELECT id, name, source, imported, cases, events FROM log"
+		" WHERE journey_id = ?1 AND (?2 IS NULL OR name = ?2)"
+		" ORDER BY imported DESC, id DESC LIMIT 1",
+	/* One journey's logs (?1 its row id), or with ?1 NULL every log. */
+	[SQL_LOG_LIST] =
+		"SELECT l.id, j.key, l.name, l.source, l.imported, l.cases,"
+		" l.events FROM log l JOIN journey j ON j.id = l.journey_id"
+		" WHERE ?1 IS NULL OR l.journey_id = ?1"
+		" ORDER BY j.key, l.imported DESC, l.id DESC",
+	[SQL_LOG_INSERT] =
+		"INSERT INTO log (journey_id, name, source, imported, cases, events)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[SQL_LOG_DELETE] = "DELETE FROM log WHERE id = ?1",
+	[SQL_LOG_ACT_INSERT] =
+		"INSERT INTO log_activity (log_id, position, name, touchpoint,"
+		" events) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[SQL_LOG_ACT_LOAD] =
+		"SELECT name, touchpoint, events FROM log_activity"
+		" WHERE log_id = ?1 ORDER BY position",
+	[SQL_LOG_PART_INSERT] =
+		"INSERT INTO log_part (log_id, position, data) VALUES (?1, ?2, ?3)",
+	[SQL_LOG_PART_LOAD] =
+		"SELECT data FROM log_part WHERE log_id = ?1 ORDER BY position",
+	[SQL_LOG_RENAME_TP] =
+		"UPDATE log_activity SET touchpoint = ?3 WHERE touchpoint = ?2"
+		" AND log_id IN (SELECT id FROM log WHERE journey_id = ?1)",
 	[SQL_LANE_LOAD] =
 		"SELECT touchpoint_id, lane, text FROM lane_item"
 		" WHERE journey_id = ?1 ORDER BY touchpoint_id, lane, position",
@@ -306,4 +335,35 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  (SELECT coalesce(max(version), 0) FROM touchpoint),"
 	"  (SELECT coalesce(max(version), 0) FROM transition),"
 	"  (SELECT coalesce(max(version), 0) FROM persona));",
+	/* 5: event logs kept with their journey (`mot log import`).  The
+	 * activities map to touchpoints by key, so that a log outlives an
+	 * import that replaces its journey's touchpoints; the cases are kept
+	 * in parts of model_log_encode(), a few hundred rows for a million
+	 * events.  The UNIQUE constraints also serve the cascades. */
+	"CREATE TABLE log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  journey_id INTEGER NOT NULL REFERENCES journey (id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+	"  source TEXT NOT NULL,"
+	"  imported INTEGER NOT NULL,"
+	"  cases INTEGER NOT NULL CHECK (cases >= 0),"
+	"  events INTEGER NOT NULL CHECK (events >= 0),"
+	"  UNIQUE (journey_id, name)"
+	");"
+	"CREATE TABLE log_activity ("
+	"  id INTEGER PRIMARY KEY,"
+	"  log_id INTEGER NOT NULL REFERENCES log (id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  touchpoint TEXT NOT NULL,"
+	"  events INTEGER NOT NULL CHECK (events >= 0),"
+	"  UNIQUE (log_id, position)"
+	");"
+	"CREATE TABLE log_part ("
+	"  id INTEGER PRIMARY KEY,"
+	"  log_id INTEGER NOT NULL REFERENCES log (id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  data BLOB NOT NULL,"
+	"  UNIQUE (log_id, position)"
+	");",
 };

@@ -96,6 +96,11 @@ void store_bind_null(struct store_stmt *st, int i)
 	sqlite3_bind_null(store_sq(st), i);
 }
 
+void store_bind_blob(struct store_stmt *st, int i, const void *v, size_t n)
+{
+	sqlite3_bind_blob64(store_sq(st), i, n ? v : "", n, SQLITE_TRANSIENT);
+}
+
 int store_step(struct store *s, struct store_stmt *st)
 {
 	int rc = sqlite3_step(store_sq(st));
@@ -131,6 +136,14 @@ char *store_col_text(struct store_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(store_sq(st), i);
 	return t ? xstrdup((const char *)t) : NULL;
+}
+
+const void *store_col_blob(struct store_stmt *st, int i, size_t *n)
+{
+	const void *v = sqlite3_column_blob(store_sq(st), i);
+
+	*n = v ? (size_t)sqlite3_column_bytes(store_sq(st), i) : 0;
+	return v;
 }
 
 int64_t store_changes(struct store *s)

@@ -184,6 +184,8 @@ int store_touchpoint_update(struct store *s, const char *journey,
 		rc = store_check_hit(s, store_exec_stmt(s, st), true,
 				     "the touchpoint");
 	}
+	if (rc == STORE_OK && strcmp(key, tp->key) != 0)
+		rc = store_log_rename_touchpoint(s, jid, key, tp->key);
 	if (rc == STORE_OK)
 		rc = store_lanes_replace(s, jid, row.id, tp);
 	if (rc == STORE_OK && row.stage != (int64_t)tp->stage) {

@@ -82,6 +82,12 @@ check "--compare: the scenario sells more, the interval above 0" \
 	"d['difference']['conversion_ci95'][0] > 0 and d['scenario']['conversion_rate'] > d['baseline']['conversion_rate']" "$T/out"
 check "--compare: difference is scenario minus baseline" \
 	"abs(d['difference']['conversion_rate'] - (d['scenario']['conversion_rate'] - d['baseline']['conversion_rate'])) < 1e-12" "$T/out"
+for model in --plain --full; do
+	m=$model; [ "$m" = --full ] && m=
+	expect_rc "--compare $model, a higher drop" 0 "$MOT" simulate $J $m -n 20000 --compare --set cart-checkout.drop=0.4 -f json
+	check "--compare $model: a higher drop gains nobody, loses some" \
+		"d['difference']['customers_gained'] == 0 and d['difference']['customers_lost'] > 0" "$T/out"
+done
 expect_rc "--compare text" 0 "$MOT" simulate $J -n 5000 --compare --set product-page.emotion=3
 expect_out "--compare text shows the change" "^  conversion .*pp +\(95% CI"
 expect_rc "--compare csv" 0 "$MOT" simulate $J -n 5000 --compare --set product-page.emotion=3 -f csv

@@ -10,8 +10,10 @@
 
 #include <cmocka.h>
 
+#include "../../bench/bench_journey.h"
 #include "sim.h"
 #include "test_sim_fixture.h"
+#include "yamlio.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-12)
 
@@ -257,6 +259,336 @@ static void test_shop_ranges(void **state)
 	model_journey_free(&j);
 }
 
+/* --- against the definitions, computed apart --------------------------------- */
+
+/*
+ * A reference written straight from mot(1): the chain of one persona as a
+ * dense matrix, solved by Gaussian elimination with partial pivoting, and
+ * each removal effect by removing the touchpoint (whoever reaches it
+ * leaves, nobody buys there) and solving again.  Nothing is shared with
+ * the engine but the journey.
+ */
+struct ref {
+	size_t n;
+	double *q;      /* n x n */
+	double *alpha;
+};
+
+static bool ref_middle(const struct mot_touchpoint *tp)
+{
+	return tp->phase == MOT_PHASE_EXPLORATION ||
+	       tp->phase == MOT_PHASE_EVALUATION;
+}
+
+static void ref_chain(const struct mot_journey *j, double bias, struct ref *r)
+{
+	size_t n = j->n_touchpoints;
+	double sum = 0;
+
+	r->n = n;
+	r->q = xcalloc(n * n, sizeof *r->q);
+	r->alpha = xcalloc(n, sizeof *r->alpha);
+	for (size_t i = 0; i < n; i++) {
+		const struct mot_touchpoint *tp = &j->touchpoints[i];
+		double w = 0;
+		for (size_t k = 0; k < tp->n_next; k++) {
+			const struct mot_touchpoint *b =
+				&j->touchpoints[idx(j, tp->next[k].to)];
+			w += tp->next[k].weight *
+			     (ref_middle(tp) && ref_middle(b) ? bias : 1);
+		}
+		for (size_t k = 0; k < tp->n_next; k++) {
+			long t = idx(j, tp->next[k].to);
+			r->q[i * n + (size_t)t] += (1 - tp->drop) * tp->next[k].weight *
+				(ref_middle(tp) && ref_middle(&j->touchpoints[t]) ?
+				 bias : 1) / w;
+		}
+	}
+	for (size_t e = 0; e < j->n_entries; e++)
+		sum += j->entries[e].weight;
+	for (size_t e = 0; e < j->n_entries; e++)
+		r->alpha[idx(j, j->entries[e].to)] += j->entries[e].weight / sum;
+}
+
+/* x solving (I - Q) x = b (transposed: (I - Q)^T x = b). */
+static void ref_solve(const struct ref *r, const double *b, double *x,
+		      bool transposed)
+{
+	size_t n = r->n;
+	double *a = xcalloc(n * (n + 1), sizeof *a);
+
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < n; k++)
+			a[i * (n + 1) + k] = (i == k) -
+				(transposed ? r->q[k * n + i] : r->q[i * n + k]);
+		a[i * (n + 1) + n] = b[i];
+	}
+	for (size_t c = 0; c < n; c++) {
+		size_t p = c;
+		for (size_t i = c + 1; i < n; i++)
+			if (fabs(a[i * (n + 1) + c]) > fabs(a[p * (n + 1) + c]))
+				p = i;
+		for (size_t k = 0; k <= n; k++) {
+			double t = a[c * (n + 1) + k];
+			a[c * (n + 1) + k] = a[p * (n + 1) + k];
+			a[p * (n + 1) + k] = t;
+		}
+		for (size_t i = 0; i < n; i++) {
+			double f;
+			if (i == c || a[i * (n + 1) + c] == 0)
+				continue;
+			f = a[i * (n + 1) + c] / a[c * (n + 1) + c];
+			for (size_t k = c; k <= n; k++)
+				a[i * (n + 1) + k] -= f * a[c * (n + 1) + k];
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		x[i] = a[i * (n + 1) + n] / a[i * (n + 1) + i];
+	free(a);
+}
+
+/* P(buy) of the chain with the rows of conversions (and `cut`, when not
+ * -1: removed) zeroed, and the touchpoint `cut` no longer a purchase. */
+static double ref_conversion(const struct mot_journey *j, struct ref *r,
+			     long cut)
+{
+	size_t n = r->n;
+	double *keep = xcalloc(n * n, sizeof *keep), *b = xcalloc(n, sizeof *b);
+	double *h = xcalloc(n, sizeof *h), p = 0;
+
+	memcpy(keep, r->q, n * n * sizeof *keep);
+	for (size_t i = 0; i < n; i++) {
+		b[i] = j->touchpoints[i].conversion && (long)i != cut;
+		if (j->touchpoints[i].conversion || (long)i == cut)
+			memset(&r->q[i * n], 0, n * sizeof *r->q);
+	}
+	ref_solve(r, b, h, false);
+	for (size_t i = 0; i < n; i++)
+		p += r->alpha[i] * h[i];
+	memcpy(r->q, keep, n * n * sizeof *keep);
+	free(keep);
+	free(b);
+	free(h);
+	return p;
+}
+
+/* Every figure of analyze within 1e-9 of the reference. */
+static void check_reference(const struct mot_journey *j)
+{
+	size_t n = j->n_touchpoints, np = j->n_personas ? j->n_personas : 1;
+	double *visits = xcalloc(n, sizeof *visits), *without = xcalloc(n, sizeof *without);
+	double *v = xcalloc(n, sizeof *v), conv = 0, total = 0;
+	struct analyze_result a;
+	char err[256];
+
+	for (size_t k = 0; k < np; k++)
+		total += j->n_personas ? j->personas[k].share : 1;
+	for (size_t k = 0; k < np; k++) {
+		double share = (j->n_personas ? j->personas[k].share : 1) / total;
+		struct ref r;
+
+		ref_chain(j, j->n_personas ? j->personas[k].explore_bias : 1, &r);
+		ref_solve(&r, r.alpha, v, true);
+		for (size_t i = 0; i < n; i++)
+			visits[i] += share * v[i];
+		conv += share * ref_conversion(j, &r, -1);
+		for (size_t t = 0; t < n; t++)
+			without[t] += share * ref_conversion(j, &r, (long)t);
+		free(r.q);
+		free(r.alpha);
+	}
+	if (analyze_journey(j, NULL, &a, err, sizeof err) != 0)
+		fail_msg("analyze %s: %s", j->key, err);
+	if (fabs(a.conversion - conv) > 1e-9)
+		fail_msg("%s: conversion %.15f, by definition %.15f", j->key,
+			 a.conversion, conv);
+	for (size_t t = 0; t < n; t++) {
+		double re = 1 - without[t] / conv;
+		if (fabs(a.expected_visits[t] - visits[t]) > 1e-9 ||
+		    fabs(a.removal_effect[t] - re) > 1e-9)
+			fail_msg("%s: %s: visits %.15f (%.15f), removal %.15f (%.15f)",
+				 j->key, j->touchpoints[t].key,
+				 a.expected_visits[t], visits[t],
+				 a.removal_effect[t], re);
+	}
+	analyze_result_free(&a);
+	free(visits);
+	free(without);
+	free(v);
+}
+
+static void test_samples_by_definition(void **state)
+{
+	size_t n;
+	char **files = fx_sample_files(&n);
+	struct mot_journey j;
+
+	(void)state;
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		struct mot_diags d = { 0 };
+
+		if (yamlio_load_file(files[i], &j, &d) != 0)
+			fail_msg("cannot load %s", files[i]);
+		check_reference(&j);
+		model_journey_free(&j);
+		model_diags_free(&d);
+		free(files[i]);
+	}
+	free(files);
+	fx_shop(&j);
+	check_reference(&j);
+	model_journey_free(&j);
+	/* Loops back, long loops from sharing to exposure, two personas. */
+	bench_journey_make(&j, 150, 5);
+	check_reference(&j);
+	model_journey_free(&j);
+}
+
+/*
+ * A journey of 3,000 touchpoints and 15,000 transitions, beyond what the
+ * reference above can solve: the expected visits leave no residual in
+ * v = alpha + v Q, and removal effects agree with P(buy) worked out by
+ * iterating h = Q'h + 1_C with the touchpoint removed.
+ */
+static double iterate_conversion(const struct mot_journey *j, double bias,
+				 long cut)
+{
+	size_t n = j->n_touchpoints;
+	double *h = xcalloc(n, sizeof *h), p = 0, change = 1, sum = 0;
+
+	for (int it = 0; it < 100000 && change > 1e-15; it++) {
+		change = 0;
+		for (size_t i = n; i-- > 0;) {
+			const struct mot_touchpoint *tp = &j->touchpoints[i];
+			double w = 0, x = 0;
+			if ((long)i == cut || tp->conversion) {
+				h[i] = (long)i != cut;
+				continue;
+			}
+			for (size_t k = 0; k < tp->n_next; k++) {
+				const struct mot_touchpoint *b =
+					&j->touchpoints[atol(tp->next[k].to + 1)];
+				double f = tp->next[k].weight *
+					   (ref_middle(tp) && ref_middle(b) ? bias : 1);
+				w += f;
+				x += f * h[atol(tp->next[k].to + 1)];
+			}
+			x = w > 0 ? (1 - tp->drop) * x / w : 0;
+			change = fmax(change, fabs(x - h[i]));
+			h[i] = x;
+		}
+	}
+	for (size_t e = 0; e < j->n_entries; e++)
+		sum += j->entries[e].weight;
+	for (size_t e = 0; e < j->n_entries; e++)
+		p += j->entries[e].weight / sum * h[atol(j->entries[e].to + 1)];
+	free(h);
+	return p;
+}
+
+static void test_large_by_iteration(void **state)
+{
+	struct mot_journey j;
+	struct analyze_result a;
+	char err[256];
+	double share[2], total = 0, total_w = 0, *res;
+	size_t n;
+
+	(void)state;
+	bench_journey_make(&j, 3000, 5);
+	n = j.n_touchpoints;
+	assert_int_equal(analyze_journey(&j, NULL, &a, err, sizeof err), 0);
+	for (int k = 0; k < 2; k++)
+		total += share[k] = j.personas[k].share;
+	/* Residual of the visits: v_t - alpha_t - sum_i v_i Q_it, mixed. */
+	res = xcalloc(n, sizeof *res);
+	for (size_t i = 0; i < n; i++)
+		res[i] = a.expected_visits[i];
+	for (size_t e = 0; e < j.n_entries; e++)
+		total_w += j.entries[e].weight;
+	for (size_t e = 0; e < j.n_entries; e++)
+		res[idx(&j, j.entries[e].to)] -= j.entries[e].weight / total_w;
+	for (int k = 0; k < 2; k++) {
+		struct analyze_result one;
+		assert_int_equal(analyze_journey(&j, j.personas[k].key, &one, err,
+						 sizeof err), 0);
+		for (size_t i = 0; i < n; i++) {
+			const struct mot_touchpoint *tp = &j.touchpoints[i];
+			double w = 0, bias = j.personas[k].explore_bias;
+			for (size_t e = 0; e < tp->n_next; e++)
+				w += tp->next[e].weight * (ref_middle(tp) &&
+					ref_middle(&j.touchpoints[atol(tp->next[e].to + 1)]) ?
+					bias : 1);
+			for (size_t e = 0; e < tp->n_next; e++) {
+				size_t t = (size_t)atol(tp->next[e].to + 1);
+				res[t] -= share[k] / total * one.expected_visits[i] *
+					  (1 - tp->drop) * tp->next[e].weight *
+					  (ref_middle(tp) && ref_middle(&j.touchpoints[t]) ?
+					   bias : 1) / w;
+			}
+		}
+		analyze_result_free(&one);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (fabs(res[i]) > 1e-9)
+			fail_msg("visits of %s leave a residual %g",
+				 j.touchpoints[i].key, res[i]);
+	for (long t = 1; t < (long)n; t += 311) {
+		double without = 0, conv = 0;
+		for (int k = 0; k < 2; k++) {
+			without += share[k] / total *
+				   iterate_conversion(&j, j.personas[k].explore_bias, t);
+			conv += share[k] / total *
+				iterate_conversion(&j, j.personas[k].explore_bias, -1);
+		}
+		assert_true(fabs(a.conversion - conv) < 1e-9);
+		if (fabs(a.removal_effect[t] - (1 - without / conv)) > 1e-9)
+			fail_msg("%s: removal %.12f, by iteration %.12f",
+				 j.touchpoints[t].key, a.removal_effect[t],
+				 1 - without / conv);
+	}
+	free(res);
+	analyze_result_free(&a);
+	model_journey_free(&j);
+}
+
+struct seen {
+	uint64_t calls, last, total;
+	bool rising;
+};
+
+static void on_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	struct seen *s = ctx;
+
+	s->rising &= done >= s->last && done <= total;
+	s->last = done;
+	s->total = total;
+	s->calls++;
+}
+
+/* Progress rises to its total: two factorizations and the inverse's
+ * diagonal for each of the two personas' chains. */
+static void test_progress(void **state)
+{
+	struct mot_journey j;
+	struct analyze_result a;
+	struct seen s = { 0, 0, 0, true };
+	char err[256];
+
+	(void)state;
+	bench_journey_make(&j, 5000, 3);
+	assert_int_equal(analyze_journey_progress(&j, NULL, on_progress, &s, &a,
+						  err, sizeof err), 0);
+	assert_true(s.rising);
+	assert_true(s.calls > 10);
+	assert_int_equal(s.last, s.total);
+	assert_true(s.total >= 2 * 3 * 4000 && s.total <= 2 * 3 * 5000);
+	analyze_result_free(&a);
+	model_journey_free(&j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +600,9 @@ int main(void)
 		cmocka_unit_test(test_trap),
 		cmocka_unit_test(test_impossible),
 		cmocka_unit_test(test_shop_ranges),
+		cmocka_unit_test(test_samples_by_definition),
+		cmocka_unit_test(test_large_by_iteration),
+		cmocka_unit_test(test_progress),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -169,12 +169,13 @@ static void test_likely_path(void **state)
 	assert_int_equal(path[4], 4);
 	/* ties go to the first listed: both entries weigh 2 now */
 	j.entries[0].weight = 2;
-	assert_int_equal(journey_path_likely(&j, path), 5);
+	assert_int_equal(journey_path_likely(&j, path), 4);
 	assert_int_equal(path[0], 1);	/* search, listed first */
 	assert_int_equal(path[1], 2);
 	assert_int_equal(path[2], 3);	/* compare: search is seen */
 	assert_int_equal(path[3], 4);
-	assert_int_equal(path[4], 0);	/* review -> ad, not seen yet */
+	/* review -> ad is not seen yet, but what review shares is another
+	 * customer's exposure: this customer's journey ends at review */
 	model_journey_free(&j);
 }
 
@@ -250,7 +251,9 @@ static void test_md_escapes_cells(void **state)
 	make_tricky(&j);
 	md = render("md", &j);
 	assert_non_null(strstr(md, "# Shop: \"best\" \\<deals\\> \\& more; \\#1\n"));
-	assert_non_null(strstr(md, "First line<br>second \\| line"));
+	/* a line break is a hard break (a backslash), never <br> */
+	assert_non_null(strstr(md, "First line\\\nsecond \\| line"));
+	assert_null(strstr(md, "<br>"));
 	assert_non_null(strstr(md, "## \\<ZMOT \xc2\xb7 Awareness"));
 	row = line_with(md, "`ad`");
 	assert_non_null(row);
@@ -262,16 +265,53 @@ static void test_md_escapes_cells(void **state)
 			bars += *p == '|' && (p == row || p[-1] != '\\');
 		assert_int_equal(bars, 10);
 	}
-	assert_non_null(strstr(row, "two<br>lines \\<b\\>x\\</b\\> \\& \"q\""));
 	free(row);
-	/* a line break inside a cell stays inside its row */
+	/* the notes in the touchpoint's section, their lines kept */
+	assert_non_null(strstr(md, "\n### Title: \"Ad\", big; \\#1 \\| 50%% off\n\n"
+			       "two\\\nlines \\<b\\>x\\</b\\> \\& \"q\"\n"));
+	/* a line break inside a cell is a space: the row stays one line */
 	row = line_with(md, "`search`");
 	assert_non_null(strstr(row, "| **\xe6\xa4\x9c\xe7\xb4\xa2 \xd0\x9f\xd0\xbe"
-			       "\xd0\xb8\xd1\x81\xd0\xba<br>second line**"));
+			       "\xd0\xb8\xd1\x81\xd0\xba second line**"));
 	free(row);
 	assert_non_null(strstr(md, "Compare back\\\\slash \\*star\\* \\_u\\_ \\`tick\\`"));
 	assert_non_null(strstr(md, "## Transitions"));
 	assert_non_null(strstr(md, "| not sure: back | \xe2\x86\xa9 loop back |"));
+	free(md);
+	model_journey_free(&j);
+}
+
+/* Lanes in md: a list per list lane, a line of text per text lane, the
+ * KPIs with their mark in words; what would start a block is escaped. */
+static void test_md_lanes(void **state)
+{
+	struct mot_journey j;
+	struct mot_touchpoint *tp;
+	struct mot_kpi k;
+	char *md;
+
+	(void)state;
+	make_tricky(&j);
+	tp = &j.touchpoints[model_touchpoint_find(&j, "buy")];
+	tp->thinking = xstrdup("Finally.\n- not a list");
+	model_list_add(&tp->pains, "1. not numbered | pipe");
+	model_list_add(&tp->pains, "<b>bold</b>");
+	model_kpi_init(&k);
+	k.name = xstrdup("Wait");
+	k.value = 95;
+	k.has_target = true;
+	k.target = 60;
+	k.unit = xstrdup("s");
+	k.lower_better = true;
+	model_kpi_add(tp, &k);
+	model_kpi_free(&k);
+	md = render("md", &j);
+	assert_non_null(strstr(md, "**Thinking and feeling:** Finally.\\\n\\- not a "
+			       "list\n"));
+	assert_non_null(strstr(md, "**Pain points:**\n\n- 1\\. not numbered \\| pipe\n"
+			       "- \\<b\\>bold\\</b\\>\n"));
+	assert_non_null(strstr(md, "**KPIs:**\n\n- Wait 95 s \xc2\xb7 target at most 60 "
+			       "\xe2\x96\xbc off target\n"));
 	free(md);
 	model_journey_free(&j);
 }
@@ -363,6 +403,12 @@ static void test_mermaid_flow(void **state)
 	assert_non_null(strstr(mmd, "  t1 -->|\"2\"| t2\n"));
 	assert_non_null(strstr(mmd, "  class t2 critical\n"));
 	assert_non_null(strstr(mmd, "  class t2 external\n"));
+	/* an invisible chain in stage order, before any real link, keeps the
+	 * stages left to right (the empty SMOT's placeholder in its place) */
+	assert_non_null(strstr(mmd, "  start ~~~ t0\n  t0 ~~~ t1\n  t1 ~~~ t2\n"
+			       "  t2 ~~~ t3\n  t3 ~~~ empty_smot\n  empty_smot ~~~ "
+			       "t4\n  start -->"));
+	assert_null(strstr(mmd, "stage_lzmot ~~~"));
 	free(mmd);
 	model_journey_free(&j);
 }
@@ -496,6 +542,52 @@ static void test_overlay_draws_given_figures(void **state)
 	model_journey_free(&j);
 }
 
+/*
+ * What the printed picture got wrong: "1 personas"; forward transitions
+ * neither drawn nor said to be left out; names only in tooltips.  Now
+ * counts agree with their noun, the legend says only loops are drawn,
+ * the page lists every transition, a card's tooltip is there only when
+ * its name is cut, and the path's steps are in the touchpoint table.
+ */
+static void test_picture_words(void **state)
+{
+	struct mot_journey j;
+	char *svg, *html;
+	size_t rows = 0;
+
+	(void)state;
+	make_tricky(&j);
+	j.personas = xcalloc(1, sizeof *j.personas);
+	model_persona_init(&j.personas[0]);
+	j.personas[0].key = xstrdup("one");
+	j.personas[0].name = xstrdup("One");
+	j.n_personas = 1;
+	svg = render("svg", &j);
+	html = render("html", &j);
+	assert_non_null(strstr(svg, " \xc2\xb7 1 persona</text>"));
+	assert_null(strstr(svg, "1 personas"));
+	assert_non_null(strstr(html, " \xc2\xb7 1 persona</p>"));
+	assert_null(strstr(html, "1 personas"));
+	assert_non_null(strstr(svg, "only loops are drawn, not the way forward"));
+	/* the long name is cut: its card has the full name as tooltip; a
+	 * name that fits has none */
+	assert_non_null(strstr(svg, "<g>\n<title>Buy \xe2\x80\x94 a very long name that "
+			       "keeps going on and on and on so that no card or "
+			       "line could ever hold all of it</title>"));
+	assert_null(strstr(svg, "<g>\n<title>journey review</title>"));
+	assert_non_null(strstr(html, "<h2>Transitions</h2>"));
+	for (const char *p = strstr(html, "<h2>Transitions</h2>");
+	     (p = strstr(p, "<tr><td>")); p++)
+		rows++;
+	assert_int_equal(rows, 7);
+	/* step 1 of the path (the entry "ad") in its row of the table */
+	assert_non_null(strstr(html, "<tr><td class=\"num\">1</td><td "
+			       "class=\"stage\">&lt;ZMOT</td><td><strong>Title"));
+	free(svg);
+	free(html);
+	model_journey_free(&j);
+}
+
 /* Every format writes an empty journey and one with no entry. */
 static void test_every_format_on_bare_journeys(void **state)
 {
@@ -546,8 +638,8 @@ static void test_numbers_ignore_locale(void **state)
 	svg = render("svg", &j);
 	setlocale(LC_NUMERIC, "C");
 	assert_non_null(strstr(csv, ",1.5,yes,0.25,"));
-	assert_null(strstr(svg, "x=\"24,0\""));
-	assert_non_null(strstr(svg, "x=\"24.0\""));
+	assert_null(strstr(svg, "x=\"20,0\""));
+	assert_non_null(strstr(svg, "x=\"20.0\""));
 	free(csv);
 	free(svg);
 	model_journey_free(&j);
@@ -562,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_loops),
 		cmocka_unit_test(test_table_lists_every_format),
 		cmocka_unit_test(test_md_escapes_cells),
+		cmocka_unit_test(test_md_lanes),
 		cmocka_unit_test(test_csv_quotes_fields),
 		cmocka_unit_test(test_mermaid_journey_names),
 		cmocka_unit_test(test_mermaid_flow),
@@ -569,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_svg_escapes_and_cuts),
 		cmocka_unit_test(test_html_is_self_contained),
 		cmocka_unit_test(test_overlay_draws_given_figures),
+		cmocka_unit_test(test_picture_words),
 		cmocka_unit_test(test_every_format_on_bare_journeys),
 		cmocka_unit_test(test_numbers_ignore_locale),
 	};

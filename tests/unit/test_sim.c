@@ -447,6 +447,76 @@ static void test_compare_human(void **state)
 	model_journey_free(&k);
 }
 
+/*
+ * A higher drop can only lose buyers: every customer walks both journeys
+ * with the same random numbers, and in the plain model as in the full one
+ * the drop is drawn apart from the next touchpoint, so a customer who
+ * stays in the scenario stays in the baseline too, and goes on the same
+ * way.  A lower drop can only gain them.
+ */
+static void check_aligned(const struct mot_journey *j, const char *set,
+			  bool plain, bool gains)
+{
+	struct mot_journey k;
+	struct sim_options o;
+	struct sim_model *a, *b;
+	struct sim_run run;
+	struct sim_result ra, rb;
+	struct sim_pair pair;
+	char err[256];
+
+	model_journey_copy(&k, j);
+	assert_int_equal(sim_apply_set(&k, set, err, sizeof err), 0);
+	sim_options_init(&o);
+	o.plain = plain;
+	assert_int_equal(sim_compile(j, &o, &a, err, sizeof err), 0);
+	assert_int_equal(sim_compile(&k, &o, &b, err, sizeof err), 0);
+	sim_run_init(&run);
+	run.customers = 30000;
+	assert_int_equal(sim_compare(a, b, &run, &ra, &rb, &pair, err,
+				     sizeof err), 0);
+	print_message("# %s, %s: gained %llu, lost %llu\n", set,
+		      plain ? "plain" : "full", (unsigned long long)pair.gained,
+		      (unsigned long long)pair.lost);
+	assert_int_equal(gains ? pair.lost : pair.gained, 0);
+	assert_true(gains ? pair.gained > 0 : pair.lost > 0);
+	sim_result_free(&ra);
+	sim_result_free(&rb);
+	sim_model_free(a);
+	sim_model_free(b);
+	model_journey_free(&k);
+}
+
+static void test_compare_aligned(void **state)
+{
+	struct mot_journey j;
+
+	(void)state;
+	fx_shop(&j);
+	for (int plain = 0; plain < 2; plain++) {
+		check_aligned(&j, "compare.drop=0.4", plain, false);
+		check_aligned(&j, "search.drop=0.02", plain, true);
+		check_aligned(&j, "ad.drop=0.5", plain, false);
+	}
+	model_journey_free(&j);
+	{
+		const char *top = getenv("MOT_TOP");
+		char *file = xasprintf("%s/journeys/retail-purchase.yaml",
+				       top && *top ? top : ".");
+		struct mot_diags d = { 0 };
+
+		if (yamlio_load_file(file, &j, &d) != 0)
+			fail_msg("cannot load %s", file);
+		for (int plain = 0; plain < 2; plain++) {
+			check_aligned(&j, "cart-checkout.drop=0.4", plain, false);
+			check_aligned(&j, "product-page.drop=0.01", plain, true);
+		}
+		model_journey_free(&j);
+		model_diags_free(&d);
+		free(file);
+	}
+}
+
 /* --- refusals ---------------------------------------------------------------- */
 
 static void test_impossible_refused(void **state)
@@ -700,6 +770,7 @@ int main(void)
 		cmocka_unit_test(test_emotion_effect_exact),
 		cmocka_unit_test(test_apply_set),
 		cmocka_unit_test(test_compare_human),
+		cmocka_unit_test(test_compare_aligned),
 		cmocka_unit_test(test_impossible_refused),
 		cmocka_unit_test(test_top_paths),
 		cmocka_unit_test(test_tracer_matches_run),

@@ -2,9 +2,12 @@
 with the journey file, field by field.  One check per call:
 
   check.py csv  JOURNEY.yaml STREAM.csv [DIR]   csv module, both tables
-  check.py md   JOURNEY.yaml RENDERED.html       cmark-gfm's HTML
+  check.py md   JOURNEY.yaml RENDERED.html       cmark-gfm's HTML (safe mode),
+                                                 notes and lanes included
   check.py mermaid JOURNEY.yaml FILE.mmd         the journey grammar's lexer
   check.py flow JOURNEY.yaml FILE.mmd            flowchart labels and links
+  check.py mermaid-order DUMP NAME...            Mermaid rendered every
+                                                 diagram, stages left to right
 
 Prints nothing and exits 0 when all is well, else says what differs.
 """
@@ -14,22 +17,10 @@ import io
 import re
 import sys
 
-import yaml
+from picture import LANES, STAGES, fail, kpi_missed, lane_items, load
 
-STAGES = ["lzmot", "zmot", "fmot", "smot", "tmot"]
-
-
-def fail(msg):
-    print(msg)
-    sys.exit(1)
-
-
-def load(path):
-    j = yaml.safe_load(open(path, encoding="utf-8"))
-    tps = j.get("touchpoints") or []
-    # mot keeps touchpoints sorted by stage, in file order within one
-    tps.sort(key=lambda t: STAGES.index(t["stage"]))
-    return j, tps
+LANE_TITLES = ["Thinking and feeling", "Pain points", "Opportunities",
+               "Backstage", "Evidence", "KPIs"]
 
 
 def num(s):
@@ -140,36 +131,81 @@ def cells(row_html):
 
 
 def text(cell):
-    cell = re.sub(r"<br\s*/?>", "\n", cell)
+    cell = re.sub(r"<br\s*/?>\n?", "\n", cell)
     return html.unescape(re.sub(r"<[^>]+>", "", cell))
 
 
+def one_line(s):
+    """A name as a table cell or heading shows it: line breaks as spaces."""
+    return (s or "").replace("\n", " ")
+
+
+def md_sections(page):
+    """{heading text: body} of every <h3> touchpoint section."""
+    parts = re.split(r"<h([23])>(.*?)</h\1>", page, flags=re.S)
+    return [(text(parts[i + 1]), parts[i + 2]) for i in range(1, len(parts), 3)
+            if parts[i] == "3"]
+
+
+def md_lanes(t, body):
+    """The notes and lanes of a touchpoint section against the file's."""
+    paras = re.findall(r"<p>(.*?)</p>(\s*<ul>(.*?)</ul>)?", body, re.S)
+    notes = [text(p) for p, _, _ in paras if not p.startswith("<strong>")]
+    if notes != ([t["notes"].rstrip("\n")] if t.get("notes") else []):
+        fail("md: notes of %s: %r" % (t["key"], notes))
+    got = {}
+    for p, _, ul in paras:
+        m = re.match(r"<strong>(.*?):</strong>\s*(.*)", p, re.S)
+        if m:
+            got[m.group(1)] = ([text(li) for li in re.findall(r"<li>(.*?)</li>", ul, re.S)]
+                               if ul else [text(m.group(2))])
+    for lane, title in zip(LANES, LANE_TITLES):
+        want = lane_items(t, lane)
+        if lane == "kpis":
+            want = [w + (" \u25bc off target" if kpi_missed(k) else
+                         " \u25b2 on target" if "target" in k else "")
+                    for w, k in zip(want, t.get("kpis") or [])]
+        if lane in ("thinking", "backstage"):
+            want = [w.rstrip("\n") for w in want]
+        if got.get(title, []) != want:
+            fail("md: %s of %s: %r, wanted %r" % (title, t["key"], got.get(title), want))
+
+
 def check_md(j, tps, rendered):
+    """cmark-gfm's HTML of the Markdown, rendered without --unsafe: raw
+    HTML would be dropped, so text that needed it shows up wrong."""
     page = open(rendered, encoding="utf-8").read()
-    if "<script" in page.lower():
-        fail("md: a <script> element got through")
+    if "<script" in page.lower() or "raw HTML omitted" in page:
+        fail("md: holds raw HTML")
     tables = re.findall(r"<table>(.*?)</table>", page, re.S)
     rows = [cells(r) for t in tables for r in re.findall(r"<tr>(.*?)</tr>", t, re.S)]
     tp_rows = [r for r in rows if len(r) == 9 and r[0] != "Touchpoint"]
     if len(tp_rows) != len(tps):
         fail("md: %d touchpoint rows, wanted %d" % (len(tp_rows), len(tps)))
     for r, t in zip(tp_rows, tps):
-        first = text(r[0])
-        if not first.startswith(t["name"] + "\n" + t["key"]):
-            fail("md: touchpoint cell %r, wanted %r" % (first, t["name"]))
-        for col, field in ((2, "channel"), (3, "owner"), (8, "notes")):
-            if text(r[col]) != t.get(field, ""):
+        if text(r[0]) != one_line(t["name"]) or not text(r[1]).startswith(t["key"]):
+            fail("md: touchpoint %r %r, wanted %r" % (text(r[0]), text(r[1]), t["name"]))
+        for col, field in ((3, "channel"), (4, "owner")):
+            if text(r[col]) != one_line(t.get(field, "")):
                 fail("md: %s %r, wanted %r" % (field, text(r[col]), t.get(field)))
+    sections = md_sections(page)
+    for t in tps:
+        if not t.get("notes") and not any(lane_items(t, lane) for lane in LANES):
+            continue
+        body = next((b for h, b in sections if h == one_line(t["name"])), None)
+        if body is None:
+            fail("md: no section for %s" % t["key"])
+        md_lanes(t, body)
     after = page.split("<h2>Transitions</h2>", 1)[1].split("<h2>", 1)[0]
     tr_rows = [cells(r) for r in re.findall(r"<tr>(.*?)</tr>", after, re.S)][1:]
     want = expect_transitions(j, tps)
     if len(tr_rows) != len(want):
         fail("md: %d transition rows, wanted %d" % (len(tr_rows), len(want)))
     for r, w in zip(tr_rows, want):
-        if (text(r[0]), text(r[1]), text(r[4])) != (w[2], w[4], w[7]):
+        if (text(r[0]), text(r[1]), text(r[4])) != (one_line(w[2]), one_line(w[4]), w[7]):
             fail("md: transition %r, wanted %r" % ([text(c) for c in r], w))
     title = re.search(r"<h1>(.*?)</h1>", page, re.S)
-    if not title or text(title.group(1)) != j["title"].replace("\n", " "):
+    if not title or text(title.group(1)) != one_line(j["title"]):
         fail("md: title %r" % (title and title.group(1)))
 
 
@@ -218,7 +254,32 @@ def check_flow(j, tps, path):
         fail("flow: %d links, wanted %d" % (links, want))
 
 
+def check_mermaid_order(dump, names):
+    """The lines of mermaid_page.py, one per diagram in NAME order: each
+    rendered, its stages left to right (a flowchart's nodes of one stage
+    all left of those of the next)."""
+    lines = re.findall(r"^(OK|ERR) (\d+) ?(.*)$", open(dump, encoding="utf-8").read(), re.M)
+    if len(lines) != len(names):
+        fail("mermaid: %d diagrams rendered, wanted %d" % (len(lines), len(names)))
+    for (status, n, rest), name in zip(lines, names):
+        if status != "OK":
+            fail("mermaid: %s: %s" % (name, rest))
+        spots = [(STAGES.index(s), float(a), float(b)) for s, a, b in
+                 (w.split(":") for w in rest.split())]
+        order = [s for s, _, _ in sorted(spots, key=lambda x: x[1])]
+        if not spots or order != sorted(order):
+            fail("mermaid: %s: stages left to right: %s" %
+                 (name, " ".join(STAGES[s] for s in order)))
+        spots.sort()
+        for a, b in zip(spots, spots[1:]):
+            if a[2] > b[1] + 1:
+                fail("mermaid: %s: %s overlaps %s" % (name, STAGES[a[0]], STAGES[b[0]]))
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "mermaid-order":
+        check_mermaid_order(sys.argv[2], sys.argv[3:])
+        sys.exit(0)
     kind, journey = sys.argv[1], sys.argv[2]
     j, tps = load(journey)
     {"csv": check_csv, "md": check_md, "mermaid": check_mermaid,

@@ -3,8 +3,12 @@
   python3 png.py stats FILE          width, height, share of non-background
                                      pixels and of distinct colours
   python3 png.py crop FILE X Y W H OUT   a region, for looking at details
+  python3 png.py extent FILE         where the drawing is: the box of the
+                                     pixels not white, as shares of the
+                                     width and height (x0 y0 x1 y1)
 
-The export test uses `stats` to tell a real screenshot from a blank page.
+The export test uses `stats` to tell a real screenshot from a blank page
+and `extent` to see how much of a printed page the picture fills.
 """
 import struct
 import sys
@@ -91,8 +95,25 @@ def crop(path, x0, y0, cw, ch, out):
     write(out, min(w, x0 + cw) - x0, len(sub), sub)
 
 
+def extent(path):
+    w, h, bpp, rows = read(path)
+    xs, ys = [], []
+    for y, r in enumerate(rows):
+        ink = [x for x in range(w) if min(r[x * bpp:x * bpp + 3]) < 235]
+        if ink:
+            xs += [ink[0], ink[-1]]
+            ys.append(y)
+    if not xs:
+        print("0 0 0 0")
+        return
+    print("%.3f %.3f %.3f %.3f" % (min(xs) / w, ys[0] / h, (max(xs) + 1) / w,
+                                   (ys[-1] + 1) / h))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "stats":
         stats(sys.argv[2])
+    elif sys.argv[1] == "extent":
+        extent(sys.argv[2])
     else:
         crop(sys.argv[2], *map(int, sys.argv[3:7]), sys.argv[7])
