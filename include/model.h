@@ -248,6 +248,11 @@ struct mot_diag {
 	char path[128];
 	char message[256];
 	unsigned line, column;  /* 1-based position in a file; 0 when unknown */
+	/* The key of the touchpoint or persona the path starts in, when a
+	 * file gives it: printed after the message, "touchpoints[1].emotion:
+	 * ... (touchpoint 'comparison-portal')", so the reader need not
+	 * count. */
+	char key[MOT_KEY_MAX + 1];
 };
 
 struct mot_diags {

@@ -49,6 +49,7 @@ enum ui_action {
 	UI_ACT_NONE,
 	UI_ACT_UP, UI_ACT_DOWN, UI_ACT_LEFT, UI_ACT_RIGHT,
 	UI_ACT_PAGE_UP, UI_ACT_PAGE_DOWN, UI_ACT_HOME, UI_ACT_END,
+	UI_ACT_FIRST_STAGE, UI_ACT_LAST_STAGE,  /* the map: 0 and $ */
 	UI_ACT_OPEN,        /* Enter: open or edit */
 	UI_ACT_ADD,
 	UI_ACT_ADD_IN,      /* transitions: one into the touchpoint */
@@ -71,10 +72,13 @@ enum ui_action {
 	UI_ACT_UNDO, UI_ACT_REDO,
 	UI_ACT_SEARCH, UI_ACT_SEARCH_NEXT,
 	UI_ACT_LANES,       /* the lanes view: the next lane, or off */
+	UI_ACT_NEWLINE,     /* a lines field: a new line */
 	UI_ACT_SIMULATE,
 	/* workshop mode: simulation results, what-if, walkthrough */
 	UI_ACT_RESULTS,     /* the last results */
 	UI_ACT_OVERLAY,     /* results on the cards, on or off */
+	UI_ACT_OBSERVED,    /* an event log against the design, on or off */
+	UI_ACT_OBS_FIT,     /* what-if: the design against its fit to the log */
 	UI_ACT_EMO_UP, UI_ACT_EMO_DOWN,         /* + - on a card's emotion */
 	UI_ACT_WALK,        /* the walkthrough */
 	UI_ACT_IMPACT,      /* Moment-of-Truth impact view */
@@ -121,6 +125,7 @@ enum ui_ctx {
 	UI_CTX_WOM = 1u << 13,     /* word of mouth over time */
 	UI_CTX_QUICK = 1u << 14,   /* the map's quick-add line */
 	UI_CTX_CONNECT = 1u << 15, /* drawing transitions on the map */
+	UI_CTX_LINES = 1u << 16,   /* a form field of several lines */
 };
 #define UI_CTX_WORKSHOP (UI_CTX_RESULTS | UI_CTX_WALK | UI_CTX_IMPACT | \
 			 UI_CTX_SCENARIOS | UI_CTX_WOM)
@@ -266,6 +271,10 @@ void ui_undo_free(struct ui_undo *u);
  */
 int ui_undo_do(struct ui_undo *u, struct store *s, struct ui_change *c,
 	       char *msg, size_t len);
+/* Like ui_undo_do, but a refused c stays the caller's (a form keeps it
+ * to save again over the newer data). */
+int ui_undo_try(struct ui_undo *u, struct store *s, struct ui_change *c,
+		char *msg, size_t len);
 /*
  * Undo the last change (redo the last undone one).  A change the store
  * refuses because someone else changed the data since (conflict, gone,
@@ -347,6 +356,13 @@ void ui_lanes_cells_free(char **cells, size_t n);
 /* A KPI in a lanes row: "CSAT 3.9 of 5 (target 4.5)", "Wait 12 min (max
  * 5)" when lower is better. */
 char *ui_lanes_kpi_cell(const struct mot_kpi *k);
+/* The check of a lane's form field (f->tag the lane): ui_lanes_read on a
+ * scratch touchpoint. */
+struct ui_field;
+bool ui_lanes_field_check(const struct ui_field *f, const char *text,
+			  char *err, size_t len);
+/* The line under the form for lane l's field. */
+const char *ui_lanes_tip(enum mot_lane l);
 /* Where tp holds needle, ignoring case: a lane (enum mot_lane), or: */
 #define UI_MATCH_NONE (-3)
 #define UI_MATCH_NAME (-2)
@@ -459,6 +475,9 @@ int ui_layout_curve_row(int emotion, int h);
 char ui_layout_spark(int emotion);
 /* "+2", "0", "-3" */
 const char *ui_layout_emotion(int emotion);
+/* A difference with its sign, "+1.25", "-3", and 0 without one: what
+ * rounds to zero is "0" (or "0.00"), never "-0". */
+char *ui_format_signed(double v, int decimals, char *buf, size_t len);
 /* "1 card", "3 cards": the count and the right word, in a buffer that
  * lives until the fourth call after (for one message's arguments). */
 const char *ui_plural(size_t n, const char *one, const char *many);
@@ -472,6 +491,7 @@ enum ui_field_kind {
 	UI_FIELD_NUMBER,    /* a number in [min, max] (min_open: > min) */
 	UI_FIELD_BOOL,      /* yes / no */
 	UI_FIELD_CHOICE,    /* one of choices[] */
+	UI_FIELD_LINES,     /* text of several lines (src/ui/ui_lines.c) */
 };
 
 struct ui_field {
@@ -496,6 +516,13 @@ struct ui_field {
 	size_t scroll;              /* first character shown */
 	bool fresh;                 /* a number just entered: typing replaces it */
 	char err[256];              /* why the value is wrong; "" when fine */
+	/* LINES: the first line shown; the check of the whole text (NULL:
+	 * the text rules of mot-journey(5)) and what it is for (a lane). */
+	size_t line_top;
+	bool (*check_text)(const struct ui_field *f, const char *text,
+			   char *err, size_t len);
+	int tag;
+	const char *tip;            /* the line under the form; NULL: by kind */
 };
 
 void ui_field_init(struct ui_field *f, const char *label,
@@ -508,6 +535,10 @@ void ui_field_set_number(struct ui_field *f, double v);
 char *ui_field_text(const struct ui_field *f);
 /* The text from character `from` on, untrimmed (malloc'ed): what shows. */
 char *ui_field_raw(const struct ui_field *f, size_t from);
+/* Characters [from, to) as UTF-8 (malloc'ed). */
+char *ui_field_slice(const struct ui_field *f, size_t from, size_t to);
+/* A line break at the cursor (LINES fields; typed characters never are). */
+void ui_field_newline(struct ui_field *f);
 void ui_field_insert(struct ui_field *f, wchar_t c);
 void ui_field_backspace(struct ui_field *f);
 void ui_field_delete(struct ui_field *f);
@@ -533,6 +564,25 @@ char *ui_field_count(double v, char *buf, size_t len);
 /* Keep the cursor inside a window of `width` columns; returns the columns
  * the text before the cursor takes on screen from f->scroll. */
 int ui_field_fit(struct ui_field *f, int width);
+
+/* --- fields of several lines (src/ui/ui_lines.c) --------------------------- */
+
+/* What a key did in a LINES field. */
+enum ui_lines_result {
+	UI_LINES_NOT_MINE,      /* not a lines key: the form's as usual */
+	UI_LINES_CHANGED,       /* the text changed */
+	UI_LINES_MOVED,         /* the cursor moved */
+	UI_LINES_NEXT_FIELD,    /* leave it: Down on the last line, Enter on
+				 * an empty last line (which goes) */
+	UI_LINES_PREV_FIELD,    /* Up on the first line */
+};
+/* Enter (UI_ACT_NEWLINE), Up, Down, Home, End in a LINES field. */
+enum ui_lines_result ui_lines_edit(struct ui_field *f, enum ui_action a);
+size_t ui_lines_count(const struct ui_field *f);
+/* The line of the cursor, from 0. */
+size_t ui_lines_current(const struct ui_field *f);
+/* Rows it takes in a form: a row a line, at most five (then scrolled). */
+int ui_lines_rows(const struct ui_field *f);
 
 /* UTF-8 to a NUL-terminated wide string (malloc'ed); bad bytes become
  * U+FFFD.  *len (if not NULL) gets its length. */

@@ -98,8 +98,9 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		rc = CLI_FAIL;
 	} else {
 		for (int i = 0; i < n; i++)
-			printf("imported %s (%zu touchpoints) from %s\n", js[i].key,
+			printf("imported %s (%zu touchpoint%s) from %s\n", js[i].key,
 			       js[i].n_touchpoints,
+			       js[i].n_touchpoints == 1 ? "" : "s",
 			       cmd_file_name(argv[optind + i]));
 	}
 	for (int i = 0; i < n; i++)
@@ -250,8 +251,7 @@ int cmd_validate(struct cli_ctx *ctx, int argc, char **argv)
 				model_diag_add(&shown, d.items[k].severity,
 					       d.items[k].path, "%s",
 					       d.items[k].message);
-				shown.items[shown.n - 1].line = d.items[k].line;
-				shown.items[shown.n - 1].column = d.items[k].column;
+				shown.items[shown.n - 1] = d.items[k];
 			}
 		yamlio_print_diags(stderr, name, &shown);
 		if (d.errors == 0 && !quiet)

@@ -140,25 +140,28 @@ static double svg_marks(FILE *out, const struct mot_touchpoint *tp,
 }
 
 /* Visits and drop-offs of --sim: a bar as long as the share of customers
- * who came by, hotter the busier, and the share who left here. */
+ * who came by, hotter the busier, and "left here": the share of those
+ * who came by that left the journey there, as the designer's map shows
+ * it (one definition for both, see mot(1)). */
 static void svg_heat(FILE *out, const struct svg_map *m, size_t i,
 		     double x, double y, double w)
 {
 	const struct export_sim *sim = m->ov->sim;
 	double all = (double)sim->customers;
 	double share = all > 0 ? (double)sim->reach[i] / all : 0;
-	double left = all > 0 ? (double)sim->drops[i] / all : 0;
+	double left = sim->reach[i] > 0 ?
+		(double)sim->drops[i] / (double)sim->reach[i] : 0;
 	double heat = m->ov->max_visits ?
 		(double)sim->reach[i] / (double)m->ov->max_visits : 0;
-	char text[96];
+	char text[128];
 
 	fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"6\" "
 		"rx=\"3\" fill=\"#e4e7eb\"/><rect x=\"%.1f\" y=\"%.1f\" "
 		"width=\"%.1f\" height=\"6\" rx=\"3\" fill=\"rgb(%d,%d,60)\"/>\n",
 		x, y, w, x, y, w * (share > 1 ? 1 : share),
 		230 + (int)(25 * heat), (int)(200 * (1 - heat)) + 30);
-	snprintf(text, sizeof text, "%.0f%% came by \xc2\xb7 %.0f%% left here",
-		 share * 100, left * 100);
+	snprintf(text, sizeof text, "%.0f%% came by \xc2\xb7 %.0f%% of them "
+		 "left here", share * 100, left * 100);
 	fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\""
 		SVG_MUTED "\">%s</text>\n", x, y + 17, text);
 }
@@ -560,8 +563,9 @@ double svg_legend(FILE *out, const struct svg_map *m)
 		if (out)
 			fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
 				"fill=\"" SVG_INK "\">Bar on a card: share of %llu "
-				"simulated customers who came by (hotter is busier), "
-				"and the share who left the journey there.</text>\n",
+				"simulated customers who came by (hotter is busier); "
+				"left here: the share of those who came by that left "
+				"the journey there.</text>\n",
 				left, y + 13, (unsigned long long)m->ov->sim->customers);
 		y += SVG_KEY_ROW;
 	}

@@ -28,7 +28,6 @@
 #include "util.h"
 
 #define UI_TICK_MS 250        /* input timeout: how soon a flag is seen */
-#define UI_POLL_TICKS 4       /* idle ticks between looks at the store */
 
 static volatile sig_atomic_t ui_sig_quit;   /* the signal that asks to end */
 static volatile sig_atomic_t ui_sig_stop;   /* Ctrl-Z */
@@ -312,6 +311,7 @@ static void ui_free(struct ui *ui)
 	ui_journeys_free(ui);
 	ui_undo_free(&ui->undo);
 	free(ui->search);
+	free(ui->export_dir);
 	if (ui->term_in)
 		fclose(ui->term_in);
 	free(ui);
@@ -380,6 +380,7 @@ void ui_close_journey(struct ui *ui)
 	ui_map_free(ui);
 	/* Results belong to the journey: a run still going is cancelled. */
 	ui_sim_free(ui);
+	ui_obs_free(ui);
 	ui_view_free(&ui->view);
 	free(ui->key);
 	ui->key = NULL;
@@ -523,26 +524,6 @@ bool ui_common_action(struct ui *ui, enum ui_action a)
 
 /* --- input ------------------------------------------------------------ */
 
-/* Another mot may have changed the open journey: show the newer data. */
-static void ui_poll(struct ui *ui)
-{
-	int64_t v = 0;
-	int rc;
-
-	if (ui->key) {
-		rc = store_journey_version(ui->store, ui->key, &v);
-		if (rc == STORE_OK && v != ui->version) {
-			ui_reload(ui);
-			ui_message(ui, "Reloaded: another mot changed this "
-				   "journey");
-		} else if (rc == STORE_NOT_FOUND) {
-			ui_reload(ui);
-		}
-	} else if (ui->idle % (2 * UI_POLL_TICKS) == 0) {
-		ui_journeys_refresh(ui);
-	}
-}
-
 static long ui_ms_since(const struct timespec *t0)
 {
 	struct timespec t1;
@@ -583,12 +564,13 @@ void ui_getkey(struct ui *ui, struct ui_input *in, bool poll)
 			return;
 		}
 		in->kind = UI_IN_IDLE;
-		if (++ui->idle % UI_POLL_TICKS == 0 && poll)
-			ui_poll(ui);
+		if (poll)
+			ui_watch_tick(ui);
 		return;
 	}
 	fast_errors = 0;
-	ui->idle = 0;
+	if (poll)	/* typing without a pause still sees changes */
+		ui_watch_tick(ui);
 	in->ch = (int)wc;
 	if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
 		in->kind = UI_IN_RESIZE;

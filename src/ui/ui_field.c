@@ -143,14 +143,19 @@ char *ui_field_text(const struct ui_field *f)
 	return strbuf_detach(&b);
 }
 
-char *ui_field_raw(const struct ui_field *f, size_t from)
+char *ui_field_slice(const struct ui_field *f, size_t from, size_t to)
 {
 	struct strbuf b;
 
 	strbuf_init(&b);
-	for (size_t i = from; i < f->len; i++)
+	for (size_t i = from; i < to && i < f->len; i++)
 		ui_utf8_encode(&b, f->buf[i]);
 	return strbuf_detach(&b);
+}
+
+char *ui_field_raw(const struct ui_field *f, size_t from)
+{
+	return ui_field_slice(f, from, f->len);
 }
 
 void ui_field_insert(struct ui_field *f, wchar_t c)
@@ -162,6 +167,15 @@ void ui_field_insert(struct ui_field *f, wchar_t c)
 	memmove(f->buf + f->cur + 1, f->buf + f->cur,
 		(f->len - f->cur + 1) * sizeof *f->buf);
 	f->buf[f->cur++] = c;
+	f->len++;
+}
+
+void ui_field_newline(struct ui_field *f)
+{
+	ui_field_reserve(f, f->len + 1);
+	memmove(f->buf + f->cur + 1, f->buf + f->cur,
+		(f->len - f->cur + 1) * sizeof *f->buf);
+	f->buf[f->cur++] = L'\n';
 	f->len++;
 }
 
@@ -371,6 +385,10 @@ void ui_field_tip(const struct ui_field *f, char *buf, size_t len)
 {
 	char range[100], def[64];
 
+	if (f->tip) {
+		snprintf(buf, len, "%s", f->tip);
+		return;
+	}
 	switch (f->kind) {
 	case UI_FIELD_BOOL:
 		snprintf(buf, len, "Space, y or n switches it");
@@ -398,8 +416,25 @@ void ui_field_tip(const struct ui_field *f, char *buf, size_t len)
 		snprintf(buf, len, "%s", f->required ? "required" :
 			 "may be empty");
 		return;
+	case UI_FIELD_LINES:
+		snprintf(buf, len, "Enter: a new line (on an empty last line: "
+			 "the next field); Up, Down: the lines");
+		return;
 	}
 	buf[0] = '\0';
+}
+
+/* Lines keep their blanks: an item "  indented" stays as it is. */
+static bool ui_field_check_lines(struct ui_field *f)
+{
+	char *raw = ui_field_raw(f, 0), why[200];
+	bool ok = f->check_text ? f->check_text(f, raw, why, sizeof why) :
+		model_text_ok(raw, MOT_TEXT_MAX, true, why, sizeof why);
+
+	if (!ok)
+		snprintf(f->err, sizeof f->err, "%s", why);
+	free(raw);
+	return ok;
 }
 
 bool ui_field_check(struct ui_field *f)
@@ -423,6 +458,9 @@ bool ui_field_check(struct ui_field *f)
 		break;
 	case UI_FIELD_KEY:
 		ok = ui_field_check_key(f, text);
+		break;
+	case UI_FIELD_LINES:
+		ok = ui_field_check_lines(f);
 		break;
 	case UI_FIELD_INT:
 	case UI_FIELD_NUMBER:

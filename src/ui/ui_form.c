@@ -31,6 +31,12 @@ static const struct ui_hint ui_form_hints[] = {
 	{ UI_ACT_PREV_FIELD, "previous" }, { UI_ACT_TOGGLE, "switch yes/no" },
 };
 
+static const struct ui_hint ui_form_hints_lines[] = {
+	{ UI_ACT_NEWLINE, "new line" }, { UI_ACT_NEXT_FIELD, "next" },
+	{ UI_ACT_CANCEL, "cancel" }, { UI_ACT_PREV_FIELD, "previous" },
+	{ UI_ACT_LONG_FORM, "all fields" },
+};
+
 static const struct ui_hint ui_form_hints_long[] = {
 	{ UI_ACT_SAVE, "save" }, { UI_ACT_CANCEL, "cancel" },
 	{ UI_ACT_NEXT_FIELD, "next" }, { UI_ACT_LONG_FORM, "short form" },
@@ -43,6 +49,7 @@ void ui_form_free(struct ui *ui)
 
 	for (int i = 0; i < fm->n; i++)
 		ui_field_free(&fm->f[i]);
+	ui_form_base_free(ui);
 	ui_change_free(fm->draft);
 	memset(fm, 0, sizeof *fm);
 }
@@ -91,6 +98,7 @@ void ui_form_open(struct ui *ui, bool (*save)(struct ui *ui))
 	ui->form.top = 0;
 	ui_form_show_fields(ui);
 	ui_form_focus(ui, 0);
+	ui_form_base_take(ui);
 	ui_push(ui, &ui_form_screen);
 }
 
@@ -185,6 +193,9 @@ static void ui_form_value(struct ui *ui, struct ui_field *f, int y, int x,
 	char *text;
 
 	switch (f->kind) {
+	case UI_FIELD_LINES:
+		ui_lines_draw(ui, f, y, x, w, cur);
+		return;
 	case UI_FIELD_BOOL:
 		ui_put(ui, y, x, w, f->choice ? "[x] yes" : "[ ] no",
 		       cur ? UI_R_SELECTED : UI_R_NORMAL);
@@ -213,38 +224,77 @@ static void ui_form_value(struct ui *ui, struct ui_field *f, int y, int x,
 	free(text);
 }
 
+/* Rows a field takes: one, or a row a line for a lines field. */
+static int ui_form_rows(const struct ui_field *f)
+{
+	return f->kind == UI_FIELD_LINES ? ui_lines_rows(f) : 1;
+}
+
+/* The first shown field to draw so that the current one shows whole in
+ * h rows, moving as little as possible from fm->top. */
+static int ui_form_top(const struct ui_form *fm, const int *idx, int n,
+		       int cur_row, int h)
+{
+	int top = fm->top < n ? fm->top : 0, used = 0;
+
+	if (cur_row < top)
+		top = cur_row;
+	for (int r = top; r <= cur_row; r++)
+		used += ui_form_rows(&fm->f[idx[r]]);
+	while (used > h && top < cur_row)
+		used -= ui_form_rows(&fm->f[idx[top++]]);
+	/* Room left below the last field: show more of those above. */
+	for (int r = cur_row + 1; r < n; r++)
+		used += ui_form_rows(&fm->f[idx[r]]);
+	while (top > 0 && used + ui_form_rows(&fm->f[idx[top - 1]]) <= h)
+		used += ui_form_rows(&fm->f[idx[--top]]);
+	return top;
+}
+
 static void ui_form_draw(struct ui *ui)
 {
 	struct ui_form *fm = &ui->form;
-	int h = ui->rows - 3, lw = ui_form_label_width(ui), x = lw + 2;
+	int h = ui->rows - (fm->note[0] ? 4 : 3), lw = ui_form_label_width(ui);
+	int x = lw + 2;
 	struct ui_field *cur = &fm->f[fm->cur];
-	int idx[UI_FORM_MAX], n = ui_form_shown(fm, idx), cur_row = 0;
+	int idx[UI_FORM_MAX], n = ui_form_shown(fm, idx), cur_row = 0, y = 1;
 	char tip[200];
 
 	for (int r = 0; r < n; r++)
 		if (idx[r] == fm->cur)
 			cur_row = r;
 	ui_title(ui, fm->title, NULL);
-	fm->top = (int)ui_list_top((size_t)cur_row, (size_t)fm->top, h,
-				   (size_t)n);
-	for (int r = 0; r < h && fm->top + r < n; r++) {
-		struct ui_field *f = &fm->f[idx[fm->top + r]];
-		bool is_cur = idx[fm->top + r] == fm->cur;
+	fm->top = ui_form_top(fm, idx, n, cur_row, h);
+	for (int r = fm->top; r < n && y + ui_form_rows(&fm->f[idx[r]]) <= h + 1;
+	     r++) {
+		struct ui_field *f = &fm->f[idx[r]];
+		bool is_cur = idx[r] == fm->cur;
 		enum ui_role role = f->err[0] ? UI_R_ERROR :
 			is_cur ? UI_R_HEADER : UI_R_NORMAL;
 
-		ui_put(ui, 1 + r, lw - util_utf8_width(f->label) > 0 ?
+		ui_put(ui, y, lw - util_utf8_width(f->label) > 0 ?
 		       lw - util_utf8_width(f->label) : 0, lw, f->label, role);
-		if (is_cur || f->err[0])
-			ui_put(ui, 1 + r, lw, 1, f->err[0] ? "!" : ">", role);
-		ui_form_value(ui, f, 1 + r, x, ui->cols - x - 1, is_cur);
+		if (is_cur || f->err[0] || fm->theirs[idx[r]])
+			ui_put(ui, y, lw, 1, f->err[0] ? "!" :
+			       fm->theirs[idx[r]] ? "*" : ">", role);
+		ui_form_value(ui, f, y, x, ui->cols - x - 1, is_cur);
+		y += ui_form_rows(f);
 	}
 	ui_field_tip(cur, tip, sizeof tip);
+	if (fm->theirs[fm->cur])	/* a conflict: what the other mot has */
+		snprintf(tip, sizeof tip, "* another mot: %s",
+			 fm->theirs[fm->cur]);
+	if (fm->note[0])
+		ui_put(ui, ui->rows - 3, 0, ui->cols, fm->note, UI_R_ERROR);
 	if (cur->err[0])
 		ui_put(ui, ui->rows - 2, 0, ui->cols, cur->err, UI_R_ERROR);
 	else
 		ui_put(ui, ui->rows - 2, 0, ui->cols, tip, UI_R_DIM);
-	if (ui->form_long || !ui_form_has_extra(fm))
+	if (cur->kind == UI_FIELD_LINES)
+		ui_status(ui, ui_form_hints_lines, sizeof ui_form_hints_lines /
+			  sizeof ui_form_hints_lines[0],
+			  UI_CTX_FORM | UI_CTX_LINES);
+	else if (ui->form_long || !ui_form_has_extra(fm))
 		ui_status(ui, ui_form_hints_long, sizeof ui_form_hints_long /
 			  sizeof ui_form_hints_long[0], UI_CTX_FORM);
 	else
@@ -280,11 +330,47 @@ static bool ui_form_edit(struct ui_field *f, enum ui_action a)
 				       a == UI_ACT_KILL_LINE);
 }
 
+/* The keys of lines fields: true when a was one and is done with.  In
+ * other fields Enter saves and Up, Down go to the fields around. */
+static bool ui_form_lines(struct ui *ui, struct ui_field *f, enum ui_action *a)
+{
+	struct ui_form *fm = &ui->form;
+
+	if (f->kind != UI_FIELD_LINES) {
+		if (*a == UI_ACT_NEWLINE)
+			*a = UI_ACT_SAVE;
+		else if (*a == UI_ACT_UP)
+			*a = UI_ACT_PREV_FIELD;
+		else if (*a == UI_ACT_DOWN)
+			*a = UI_ACT_NEXT_FIELD;
+		return false;
+	}
+	switch (ui_lines_edit(f, *a)) {
+	case UI_LINES_NOT_MINE:
+		return false;
+	case UI_LINES_CHANGED:
+		ui_field_check(f);
+		return true;
+	case UI_LINES_MOVED:
+		return true;
+	case UI_LINES_NEXT_FIELD:
+		ui_field_check(f);
+		ui_form_focus(ui, ui_form_step(fm, 1));
+		return true;
+	case UI_LINES_PREV_FIELD:
+		ui_form_focus(ui, ui_form_step(fm, -1));
+		return true;
+	}
+	return false;
+}
+
 static void ui_form_action(struct ui *ui, enum ui_action a)
 {
 	struct ui_form *fm = &ui->form;
 	struct ui_field *f = &fm->f[fm->cur];
 
+	if (ui_form_lines(ui, f, &a))
+		return;
 	switch (a) {
 	case UI_ACT_NEXT_FIELD:
 		ui_form_focus(ui, ui_form_step(fm, 1));
@@ -296,7 +382,9 @@ static void ui_form_action(struct ui *ui, enum ui_action a)
 		ui_form_toggle_long(ui);
 		return;
 	case UI_ACT_CANCEL:
-		ui_message(ui, "Cancelled: nothing was changed");
+		ui_message(ui, fm->note[0] ? "Discarded: yours was not saved; "
+			   "the other mot's version stays" :
+			   "Cancelled: nothing was changed");
 		ui_pop(ui);
 		return;
 	case UI_ACT_SAVE:
@@ -356,14 +444,23 @@ static void ui_form_text(struct ui *ui, wchar_t c)
 static void ui_form_mouse(struct ui *ui, const MEVENT *ev)
 {
 	struct ui_form *fm = &ui->form;
-	int idx[UI_FORM_MAX], n = ui_form_shown(fm, idx);
-	int r = fm->top + ev->y - 1;
+	int idx[UI_FORM_MAX], n = ui_form_shown(fm, idx), y = 1;
 
-	if (ev->y >= 1 && ev->y < ui->rows - 2 && r < n)
-		ui_form_focus(ui, idx[r]);
+	if (ev->y < 1 || ev->y >= ui->rows - 2)
+		return;
+	for (int r = fm->top; r < n; r++) {
+		y += ui_form_rows(&fm->f[idx[r]]);
+		if (ev->y < y) {
+			ui_form_focus(ui, idx[r]);
+			return;
+		}
+	}
 }
 
+/* The rows of lines fields come first in the key table: Enter, Up and
+ * Down are theirs, and ui_form_lines() gives them their form meaning in
+ * every other field. */
 const struct ui_screen ui_form_screen = {
-	"form", UI_CTX_FORM, ui_form_draw, ui_form_action, ui_form_text,
-	ui_form_mouse, NULL,
+	"form", UI_CTX_FORM | UI_CTX_LINES, ui_form_draw, ui_form_action,
+	ui_form_text, ui_form_mouse, NULL,
 };

@@ -36,7 +36,8 @@ static const char *const ui_help_legend[][2] = {
 	{ "\u00ab \u00bb", "before the first, after the last stage header: "
 	  "more stages that way" },
 	{ "1.24v", "after a simulation: visits per customer" },
-	{ "18%", "after a simulation: share of those reaching it who leave" },
+	{ "18%", "after a simulation: left here, the share of those who came "
+	  "by that left the journey there" },
 	{ "░▒▓█ or .:*#",
 	  "heat of that share: under 5%, 15%, 30%, more" },
 };

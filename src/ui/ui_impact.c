@@ -134,15 +134,15 @@ static void ui_imp_row(struct ui *ui, const struct ui_imp_cols *c, int y,
 	size_t i = ui->ws.rank[pos];
 	double removal = ws_removal_effect(r, i);
 	enum ui_role role = pos == ui->ws.imp_sel ? UI_R_SELECTED : UI_R_NORMAL;
-	char bar[UI_IMP_BAR + 1], gain[32];
+	char bar[UI_IMP_BAR + 1], gain[48], num[32];
 	struct strbuf b;
 	int x;
 
 	if (o->set.plain)
 		snprintf(gain, sizeof gain, "n/a");
 	else
-		snprintf(gain, sizeof gain, "%+.2f pp",
-			 100.0 * ws_emotion_gain(r, i));
+		snprintf(gain, sizeof gain, "%s pp", ui_format_signed(
+			 100.0 * ws_emotion_gain(r, i), 2, num, sizeof num));
 	ui_fill(ui, y, 0, ui->cols, role);
 	ui_putf(ui, y, 0, 4, role, "%zu", pos + 1);
 	ui_put(ui, y, 4, c->name_w - 1, ui_imp_name(&o->j, i), role);
@@ -191,7 +191,8 @@ static void ui_imp_draw(struct ui *ui)
 	struct ui_imp_cols c;
 	char right[64];
 
-	snprintf(right, sizeof right, "%zu touchpoints", n);
+	snprintf(right, sizeof right, "%s", ui_plural(n, "touchpoint",
+		 "touchpoints"));
 	ui_title(ui, "Moment-of-Truth impact", right);
 	if (!n) {
 		ui_put(ui, 2, 0, ui->cols, "No results to rank: s runs a "

@@ -21,6 +21,7 @@
 #include "workshop.h"
 
 struct ui;
+struct ui_obs;	/* observed against designed (ui_observed.c) */
 
 /* What a piece of the screen is; each maps to colour or, without colour,
  * to a plain attribute (ui.c), so every role reads in monochrome too. */
@@ -148,7 +149,7 @@ struct ui_ws_state {
 /* ui.c: the input timeout while a job runs, so progress moves. */
 #define UI_BUSY_TICK_MS 100
 
-#define UI_FORM_MAX 16
+#define UI_FORM_MAX 24
 
 struct ui_form {
 	char title[160];
@@ -156,6 +157,25 @@ struct ui_form {
 	int n, cur, top;
 	struct ui_change *draft;     /* UI_BEFORE filled when opened */
 	bool (*save)(struct ui *ui); /* true: saved, close the form */
+	/* A save refused because another mot changed the data underneath
+	 * (ui_form_merge.c): each field's value as the draft's before side
+	 * holds it, the other mot's value where it differs, and the note. */
+	char *base[UI_FORM_MAX];
+	char *theirs[UI_FORM_MAX];
+	char note[400];
+};
+
+/* ui_form_merge.c: the typed values, kept while an editor fills the form
+ * again from the newer data. */
+struct ui_form_stash {
+	struct ui_field f[UI_FORM_MAX];
+	int n;
+};
+
+/* ui_watch.c: live updates (monotonic milliseconds of the last looks). */
+struct ui_watch_state {
+	long looked;                 /* at the store */
+	long listed;                 /* at the journeys list */
 };
 
 /* --- the session ------------------------------------------------------- */
@@ -181,9 +201,10 @@ struct ui {
 	char msg[600];
 	bool msg_error;
 	bool quit;
-	int idle;                    /* quiet input timeouts in a row */
+	struct ui_watch_state watch;
 	char *search;                /* the last search */
 	bool form_long;              /* forms show every field (Ctrl-F) */
+	char *export_dir;            /* the folder exports go to (ui_export.c) */
 	struct ui_journeys_state journeys;
 	struct ui_map_state map;
 	struct ui_trans_state trans;
@@ -193,6 +214,7 @@ struct ui {
 	struct ui_connect_state conn;
 	struct ui_form form;
 	struct ui_ws_state ws;
+	struct ui_obs *obs;          /* observed against designed, or NULL */
 };
 
 /* --- input -------------------------------------------------------------- */
@@ -213,9 +235,13 @@ struct ui_input {
 };
 
 /* ui.c: wait for input; signals, suspend and resize are handled here.
- * With `poll`, an idle wait checks whether another mot changed the open
- * journey and reloads it (only where no screen holds on to its data). */
+ * With `poll` (the main loop, not a modal question), every wait also
+ * looks for other designers' changes (ui_watch_tick). */
 void ui_getkey(struct ui *ui, struct ui_input *in, bool poll);
+/* ui_watch.c: at most every 200 ms, reload the open journey when another
+ * mot changed it (the cursor stays on its card; a form keeps its draft);
+ * with none open, refresh the journeys list now and then. */
+void ui_watch_tick(struct ui *ui);
 
 /* --- ui.c: the session ------------------------------------------------- */
 
@@ -258,6 +284,9 @@ void ui_putf(struct ui *ui, int y, int x, int w, enum ui_role role,
 void ui_fill(struct ui *ui, int y, int x, int w, enum ui_role role);
 /* A text field's visible part in w columns; the cursor goes there. */
 void ui_put_field(struct ui *ui, struct ui_field *f, int y, int x, int w);
+/* A lines field in rows y .. y + ui_lines_rows(f) - 1 (ui_lines.c). */
+void ui_lines_draw(struct ui *ui, struct ui_field *f, int y, int x, int w,
+		   bool cur);
 attr_t ui_attr(const struct ui *ui, enum ui_role role);
 attr_t ui_emotion_attr(const struct ui *ui, int emotion);
 /* The top bar: left text, right text. */
@@ -331,6 +360,18 @@ void ui_form_free(struct ui *ui);
 void ui_form_focus(struct ui *ui, int i);
 /* Check every field; on the first bad one, go there and say why. */
 bool ui_form_check(struct ui *ui);
+/* ui_form_merge.c: save the form's draft as one change (ui_do) but keep
+ * it when refused; the form then stays open.  Returns a store status. */
+int ui_form_commit(struct ui *ui);
+/* After a conflict: move the typed fields aside (begin), let the editor
+ * fill the form from the newer data and make that the draft's before
+ * side, then (end) keep every field the designer changed, take the other
+ * mot's value in the others, and say on the form which fields differ. */
+void ui_form_rebase_begin(struct ui *ui, struct ui_form_stash *st);
+void ui_form_rebase_end(struct ui *ui, struct ui_form_stash *st);
+/* Remember each field's value as the draft starts from (ui_form_open). */
+void ui_form_base_take(struct ui *ui);
+void ui_form_base_free(struct ui *ui);
 /* ui_quick.c: quick add on the map */
 void ui_quick_open(struct ui *ui);
 void ui_quick_free(struct ui *ui);
@@ -353,6 +394,10 @@ void ui_personas_open(struct ui *ui);
 void ui_meta_edit(struct ui *ui);
 /* ui_help.c */
 void ui_help_open(struct ui *ui);
+/* ui_export.c: ask where to write `file` (a name), offering the export
+ * folder; the whole path (malloc'ed), or NULL when cancelled or when a
+ * file there is not to be replaced. */
+char *ui_export_ask(struct ui *ui, const char *file);
 /* ui_export.c: pick a format and a file name, write the journey. */
 void ui_export(struct ui *ui, const struct mot_journey *j);
 /* "Could not write PATH: reason" on the status line, from the err of a
@@ -366,6 +411,10 @@ void ui_export_failed(struct ui *ui, const char *path, const char *err);
 void ui_sim_panel(struct ui *ui);
 /* Start a run with ui->ws.set: a comparison when a baseline is kept. */
 void ui_sim_start(struct ui *ui);
+/* Start the what-if of two journeys given (both copied), with
+ * ui->ws.set: base as the baseline, scenario as the scenario. */
+void ui_sim_start_whatif(struct ui *ui, const struct mot_journey *base,
+			 const struct mot_journey *scenario);
 /* Start a word-of-mouth run (WS_JOB_MARKET) with ui->ws.set. */
 void ui_sim_start_market(struct ui *ui);
 /* Called by the main loop at every input or timeout: takes a finished
@@ -396,5 +445,15 @@ void ui_scenarios_open(struct ui *ui);
 void ui_scenarios_free(struct ui *ui);
 /* ui_simexport.c: `x` on results, scenarios and word of mouth. */
 void ui_sim_export(struct ui *ui);
+
+/* ui_observed.c: the journey's newest event log against the design (O):
+ * on (loading the log) or off; whether it is on; free it (closing the
+ * journey). */
+void ui_obs_toggle(struct ui *ui);
+bool ui_obs_on(const struct ui *ui);
+/* The what-if of the design (baseline) against its fit to the log
+ * (scenario), turning the overlay on first if it is off. */
+void ui_obs_fit_whatif(struct ui *ui);
+void ui_obs_free(struct ui *ui);
 
 #endif

@@ -120,7 +120,8 @@ static void ui_journeys_draw(struct ui *ui)
 	int h = ui->rows - 3;
 	char right[64];
 
-	snprintf(right, sizeof right, "%zu journeys", st->n);
+	snprintf(right, sizeof right, "%s", ui_plural(st->n, "journey",
+		 "journeys"));
 	ui_title(ui, "mot - journeys", right);
 	ui_journeys_cols(ui, &c);
 	ui_put(ui, 1, c.key, c.count - 1, "JOURNEY", UI_R_HEADER);
@@ -275,8 +276,9 @@ static void ui_journeys_delete(struct ui *ui, const char *key)
 	struct mot_journey *j;
 	struct ui_change *c;
 
-	if (!ui_confirm(ui, "Delete journey '%s' with its %zu touchpoints?",
-			key, ji->n_touchpoints))
+	if (!ui_confirm(ui, "Delete journey '%s' with its %s?", key,
+			ui_plural(ji->n_touchpoints, "touchpoint",
+				  "touchpoints")))
 		return;
 	if (!(j = ui_journeys_snap(ui, key)))
 		return;

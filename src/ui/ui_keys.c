@@ -75,6 +75,10 @@ static const struct ui_binding ui_bindings[] = {
 	  "while connecting: chain on or off" },
 
 	/* the journey map */
+	{ MAPCTX, '0', false, "0", UI_ACT_FIRST_STAGE,
+	  "the first stage, level with the card (as vim's 0)" },
+	{ MAPCTX, '$', false, "$", UI_ACT_LAST_STAGE,
+	  "the last stage, level with the card" },
 	{ MAPCTX, '\n', false, "Enter", UI_ACT_OPEN, "edit the touchpoint" },
 	{ MAPCTX, '\r', false, "Enter", UI_ACT_OPEN, NULL },
 	{ MAPCTX, KEY_ENTER, true, "Enter", UI_ACT_OPEN, NULL },
@@ -117,6 +121,12 @@ static const struct ui_binding ui_bindings[] = {
 	{ MAPCTX | RSCTX, 's', false, "s", UI_ACT_SIMULATE,
 	  "simulate: customers, persona, seed, model; runs in the background" },
 	{ MAPCTX, 'R', false, "R", UI_ACT_RESULTS, "the last results" },
+	{ MAPCTX, 'O', false, "O", UI_ACT_OBSERVED,
+	  "observed against designed: the newest event log on the cards, the "
+	  "biggest gaps first (again: off)" },
+	{ MAPCTX, 'F', false, "F", UI_ACT_OBS_FIT,
+	  "what-if: the design (baseline) against its fit to the newest event "
+	  "log (scenario)" },
 	{ MAPCTX, 'v', false, "v", UI_ACT_OVERLAY,
 	  "results on the cards (visits, drop-off heat): on or off" },
 	{ MAPCTX, '+', false, "+", UI_ACT_EMO_UP,
@@ -194,6 +204,17 @@ static const struct ui_binding ui_bindings[] = {
 	{ UI_CTX_EDITS, 'u', false, "u", UI_ACT_UNDO, "undo" },
 	{ UI_CTX_EDITS, CTRL('R'), false, "Ctrl-R", UI_ACT_REDO, "redo" },
 	{ BACKCTX, 27, false, "Esc", UI_ACT_BACK, "back" },
+
+	/* fields of several lines: a touchpoint's lanes (before the forms'
+	 * rows, so that these win there) */
+	{ UI_CTX_LINES, '\r', false, "Enter", UI_ACT_NEWLINE,
+	  "a new line: the next item; on an empty last line: the next field" },
+	{ UI_CTX_LINES, KEY_ENTER, true, "Enter", UI_ACT_NEWLINE, NULL },
+	{ UI_CTX_LINES, '\n', false, "Enter", UI_ACT_NEWLINE, NULL },
+	{ UI_CTX_LINES, KEY_UP, true, "Up", UI_ACT_UP,
+	  "the line above; on the first: the previous field" },
+	{ UI_CTX_LINES, KEY_DOWN, true, "Down", UI_ACT_DOWN,
+	  "the line below; on the last: the next field" },
 
 	/* forms */
 	{ UI_CTX_FORM, '\t', false, "Tab", UI_ACT_NEXT_FIELD, "next field" },
@@ -297,6 +318,8 @@ static const struct {
 	{ PECTX, "Personas" },
 	{ UI_CTX_EDITS, "Every screen that edits" },
 	{ BACKCTX, "Every screen but journeys and forms" },
+	{ UI_CTX_LINES, "Fields of several lines (a touchpoint's lanes; in "
+	  "other fields Enter saves, Up and Down go to the fields around)" },
 	{ UI_CTX_FORM, "Forms" },
 	{ QUCTX, "Quick add (i on the map)" },
 	{ UI_CTX_TEXT, "Forms, prompts and quick add" },

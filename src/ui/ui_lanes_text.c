@@ -192,6 +192,36 @@ bool ui_lanes_read(struct mot_touchpoint *tp, enum mot_lane l,
 	return ok;
 }
 
+bool ui_lanes_field_check(const struct ui_field *f, const char *text,
+			  char *err, size_t len)
+{
+	struct mot_touchpoint tmp;
+	bool ok;
+
+	model_touchpoint_init(&tmp);
+	ok = ui_lanes_read(&tmp, (enum mot_lane)f->tag, text, err, len);
+	model_touchpoint_free(&tmp);
+	return ok;
+}
+
+const char *ui_lanes_tip(enum mot_lane l)
+{
+	switch (l) {
+	case MOT_LANE_KPIS:
+		return "a KPI a line: name | value | target | unit | lower "
+			"(lower: lower is better); Enter: a new line";
+	case MOT_LANE_THINKING:
+		return "what the customer thinks and feels, in their words; "
+			"Enter: a new line";
+	case MOT_LANE_BACKSTAGE:
+		return "the work behind it: teams, systems, partners; Enter: a "
+			"new line";
+	default:
+		return "one a line; Enter: a new line, on an empty last line: "
+			"the next field";
+	}
+}
+
 /* --- what a lanes row shows of a card -------------------------------- */
 
 char *ui_lanes_kpi_cell(const struct mot_kpi *k)

@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Rows of the curve, rule and detail panel for a terminal height. */
 static void ui_layout_bottom(struct ui_map_layout *l)
@@ -201,5 +202,14 @@ const char *ui_plural(size_t n, const char *one, const char *many)
 	char *buf = ring[next++ % 4];
 
 	snprintf(buf, sizeof ring[0], "%zu %s", n, n == 1 ? one : many);
+	return buf;
+}
+
+char *ui_format_signed(double v, int decimals, char *buf, size_t len)
+{
+	snprintf(buf, len, "%+.*f", decimals, v);
+	/* "-0", "+0.00": the sign of something rounded away */
+	if (strspn(buf + 1, "0.") == strlen(buf + 1))
+		memmove(buf, buf + 1, strlen(buf));
 	return buf;
 }

@@ -92,8 +92,9 @@ static void ui_map_draw(struct ui *ui)
 	ui_lanes_layout(ui, l);
 	st->first_stage = l->first_stage;
 	if (!ui_sim_headline(ui, right, sizeof right))
-		snprintf(right, sizeof right, "%zu touchpoints",
-			 ui->view.j.n_touchpoints);
+		snprintf(right, sizeof right, "%s",
+			 ui_plural(ui->view.j.n_touchpoints, "touchpoint",
+				   "touchpoints"));
 	ui_title(ui, ui->view.j.title, right);
 	for (int s = l->first_stage; s < l->first_stage + l->n_stages; s++)
 		ui_map_column(ui, l, s);
@@ -101,6 +102,8 @@ static void ui_map_draw(struct ui *ui)
 	ui_map_rule(ui, l);
 	if (st->paths)
 		ui_paths_draw(ui, l->curve_y, l->curve_h);
+	else if (ui_obs_on(ui))
+		ui_obs_gaps(ui, l->curve_y, l->curve_h);
 	else
 		ui_map_curve(ui, l);
 	ui_map_detail(ui, l);
@@ -176,6 +179,12 @@ static bool ui_map_workshop(struct ui *ui, enum ui_action a)
 		ui_message(ui, "Results on the cards: %s",
 			   ui->ws.overlay ? "on" : "off");
 		return true;
+	case UI_ACT_OBSERVED:
+		ui_obs_toggle(ui);
+		return true;
+	case UI_ACT_OBS_FIT:
+		ui_obs_fit_whatif(ui);
+		return true;
 	case UI_ACT_WALK:
 		ui_walk_open(ui);
 		return true;
@@ -218,6 +227,11 @@ bool ui_map_move_cursor(struct ui *ui, enum ui_action a)
 
 	if (a == UI_ACT_LEFT || a == UI_ACT_RIGHT) {
 		ui_map_stage(ui, a == UI_ACT_LEFT ? -1 : 1);
+		return true;
+	}
+	if (a == UI_ACT_FIRST_STAGE || a == UI_ACT_LAST_STAGE) {
+		ui_map_stage(ui, (a == UI_ACT_FIRST_STAGE ? 0 :
+				  MOT_STAGE_COUNT - 1) - st->stage);
 		return true;
 	}
 	if (ui_list_move(a, &st->row[st->stage],

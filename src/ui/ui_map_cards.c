@@ -87,6 +87,8 @@ static int ui_card_overlay(struct ui *ui, int y, int x, int w, size_t i,
 	char visits[16], drop[16];
 	int level, used = 0;
 
+	if (ui_obs_on(ui))
+		return ui_obs_card(ui, y, x, w, i, sel);
 	if (!ui_sim_card(ui, i, &v, &d))
 		return 0;
 	level = ui_heat_level(d);

@@ -139,7 +139,7 @@ void ui_map_rule(struct ui *ui, const struct ui_map_layout *l)
 static void ui_detail_head(struct ui *ui, size_t i, struct strbuf *b)
 {
 	const struct mot_touchpoint *tp = &ui->view.j.touchpoints[i];
-	double entry = ui_view_entry(&ui->view, i);
+	double entry = ui_view_entry(&ui->view, i), visits, left;
 	char num[40];
 
 	strbuf_printf(b, "%s | %s", tp->name, model_stage_label(tp->stage));
@@ -162,6 +162,11 @@ static void ui_detail_head(struct ui *ui, size_t i, struct strbuf *b)
 		      tp->human ? " | human" : "",
 		      tp->conversion ? " | conversion" : "",
 		      tp->controlled ? "" : " | not controlled");
+	/* The overlay's figures, labelled: "left here" is of those who came
+	 * by, as in the picture of `mot export --sim`. */
+	if (ui_sim_card(ui, i, &visits, &left))
+		strbuf_printf(b, " | %.2f visits per customer, left here %.0f%% "
+			      "of those who came by", visits, 100 * left);
 }
 
 static const char *ui_loop_mark(enum ui_loop l)
@@ -206,6 +211,8 @@ void ui_map_detail(struct ui *ui, const struct ui_map_layout *l)
 	long i = ui_map_selected(ui);
 	struct strbuf b;
 
+	if (ui_obs_detail(ui, l))
+		return;
 	if (i < 0) {
 		ui_putf(ui, l->detail_y, 0, ui->cols, UI_R_DIM, "%s: %s, no "
 			"touchpoints yet", model_stage_label(ui->map.stage),

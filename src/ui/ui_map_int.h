@@ -35,6 +35,14 @@ void ui_lanes_draw(struct ui *ui, const struct ui_map_layout *l);
  * [y, y + h) where the curve would be. */
 void ui_paths_draw(struct ui *ui, int y, int h);
 
+/* ui_observed.c, with the overlay on: card i's observed and designed
+ * visits and its gap mark (the columns used, 0: nothing drawn); the
+ * biggest gaps in lines [y, y + h); the selected card's figures in the
+ * detail panel (false: not drawn). */
+int ui_obs_card(struct ui *ui, int y, int x, int w, size_t i, attr_t sel);
+void ui_obs_gaps(struct ui *ui, int y, int h);
+bool ui_obs_detail(struct ui *ui, const struct ui_map_layout *l);
+
 /* ui_map_edit.c: each one change record. */
 void ui_map_move(struct ui *ui, size_t i, enum mot_stage stage,
 		 size_t position);

@@ -28,55 +28,113 @@ void ui_personas_open(struct ui *ui)
 
 /* --- drawing ---------------------------------------------------------- */
 
-static void ui_pe_row(struct ui *ui, int y, size_t i)
+/*
+ * The columns right of the name, as wide as the terminal allows: every
+ * figure under its whole name from 80 columns, the two that matter most
+ * for a walk (share and patience) on narrow screens; the form shows all.
+ */
+struct ui_pe_cols {
+	int name_w;          /* columns of the name */
+	bool bias, sens;     /* shown */
+	const char *sens_head;
+};
+
+static void ui_pe_cols(const struct ui *ui, struct ui_pe_cols *c)
+{
+	c->bias = c->sens = ui->cols >= 60;
+	c->sens_head = ui->cols >= 80 ? "EMOTION SENSITIVITY" : "SENSITIVITY";
+	c->name_w = ui->cols - 16 - (c->bias ? 13 : 0) -
+		(c->sens ? 1 + (int)strlen(c->sens_head) : 0);
+}
+
+static void ui_pe_row(struct ui *ui, int y, size_t i, const struct ui_pe_cols *c)
 {
 	const struct mot_persona *p = &ui->view.j.personas[i];
 	enum ui_role r = i == ui->personas.sel ? UI_R_SELECTED : UI_R_NORMAL;
 	char share[40], bias[40], sens[40], buf[160];
-	int nw = ui->cols - 30;
+	int sw = (int)strlen(c->sens_head);
 
 	ui_fill(ui, y, 0, ui->cols, r);
-	ui_put(ui, y, 1, nw - 2, p->name, r);
+	ui_put(ui, y, 1, c->name_w - 2, p->name, r);
 	model_format_number(p->share, share, sizeof share);
 	model_format_number(p->explore_bias, bias, sizeof bias);
 	model_format_number(p->emotion_sensitivity, sens, sizeof sens);
-	snprintf(buf, sizeof buf, "%6s %6d %7s %7s", share, p->patience, bias,
-		 sens);
-	ui_put(ui, y, nw, ui->cols - nw, buf, r);
+	snprintf(buf, sizeof buf, "%6s %8d", share, p->patience);
+	if (c->bias)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %12s",
+			 bias);
+	if (c->sens)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %*s",
+			 sw, sens);
+	ui_put(ui, y, c->name_w, ui->cols - c->name_w, buf, r);
+}
+
+/* Shares that do not add up to 1: said under the list, with what a
+ * simulation makes of them (it scales them, as `mot validate` says). */
+static void ui_pe_shares(struct ui *ui, int y, double sum)
+{
+	const struct mot_journey *j = &ui->view.j;
+	struct strbuf b;
+	char num[40];
+
+	ui_fill(ui, y, 0, ui->cols, UI_R_NORMAL);
+	ui_putf(ui, y, 1, ui->cols - 1, UI_R_ERROR, "The shares add up to %s, "
+		"not 1", model_format_number(sum, num, sizeof num));
+	strbuf_init(&b);
+	strbuf_puts(&b, "a simulation scales them:");
+	for (size_t i = 0; i < j->n_personas; i++)
+		strbuf_printf(&b, "%s %s %.0f%%", i ? "," : "",
+			      j->personas[i].name,
+			      100 * j->personas[i].share / sum);
+	ui_fill(ui, y + 1, 0, ui->cols, UI_R_NORMAL);
+	ui_put(ui, y + 1, 1, ui->cols - 1, b.s, UI_R_DIM);
+	strbuf_free(&b);
 }
 
 static void ui_pe_draw(struct ui *ui)
 {
 	struct ui_personas_state *st = &ui->personas;
 	const struct mot_journey *j = &ui->view.j;
-	int h = ui->rows - UI_PE_LIST_Y - 2, nw = ui->cols - 30;
+	int h = ui->rows - UI_PE_LIST_Y - 4, shown = 0;
+	struct ui_pe_cols c;
 	double sum = 0;
-	char right[64];
+	char right[64], head[96];
+	bool off;
 
-	snprintf(right, sizeof right, "%zu personas", j->n_personas);
+	for (size_t i = 0; i < j->n_personas; i++)
+		sum += j->personas[i].share;
+	off = j->n_personas > 0 && fabs(sum - 1) > 1e-6;
+	snprintf(right, sizeof right, "%s%s", ui_plural(j->n_personas,
+		 "persona", "personas"), off ? ", shares off" : "");
 	ui_title(ui, "Personas and journey", right);
 	ui_putf(ui, 1, 0, ui->cols, UI_R_NORMAL, "Title: %s", j->title);
 	ui_putf(ui, 2, 0, ui->cols, UI_R_DIM, "Description: %s",
 		j->description ? j->description : "-");
 	ui_put(ui, 3, 0, ui->cols, "e edits the title and description",
 	       UI_R_DIM);
-	ui_put(ui, 4, 1, nw - 2, "PERSONA", UI_R_HEADER);
-	ui_put(ui, 4, nw, ui->cols - nw, " SHARE  PATNC EXPLORE FEELING",
-	       UI_R_HEADER);
+	ui_pe_cols(ui, &c);
+	ui_put(ui, 4, 1, c.name_w - 2, "PERSONA", UI_R_HEADER);
+	snprintf(head, sizeof head, "%6s %8s", "SHARE", "PATIENCE");
+	if (c.bias)
+		snprintf(head + strlen(head), sizeof head - strlen(head),
+			 " %12s", "EXPLORE BIAS");
+	if (c.sens)
+		snprintf(head + strlen(head), sizeof head - strlen(head),
+			 " %s", c.sens_head);
+	ui_put(ui, 4, c.name_w, ui->cols - c.name_w, head, UI_R_HEADER);
 	if (st->sel >= j->n_personas)
 		st->sel = j->n_personas ? j->n_personas - 1 : 0;
 	st->top = ui_list_top(st->sel, st->top, h, j->n_personas);
-	for (int r = 0; r < h && st->top + (size_t)r < j->n_personas; r++)
-		ui_pe_row(ui, UI_PE_LIST_Y + r, st->top + (size_t)r);
-	for (size_t i = 0; i < j->n_personas; i++)
-		sum += j->personas[i].share;
+	for (int r = 0; r < h && st->top + (size_t)r < j->n_personas; r++) {
+		ui_pe_row(ui, UI_PE_LIST_Y + r, st->top + (size_t)r, &c);
+		shown++;
+	}
 	if (j->n_personas == 0)
 		ui_put(ui, UI_PE_LIST_Y, 1, ui->cols - 1, "No personas: a "
 		       "simulation walks one average customer. a adds one.",
 		       UI_R_DIM);
-	else if (fabs(sum - 1) > 1e-9)
-		ui_putf(ui, ui->rows - 2, 0, ui->cols, UI_R_ERROR, "The shares "
-			"add up to %g, not 1", sum);
+	else if (off)	/* right under the list, where the shares are */
+		ui_pe_shares(ui, UI_PE_LIST_Y + shown, sum);
 	ui_status(ui, ui_pe_hints, sizeof ui_pe_hints / sizeof ui_pe_hints[0],
 		  UI_CTX_PERSONAS);
 }
@@ -106,7 +164,9 @@ static void ui_pe_fields(struct ui *ui, const struct mot_persona *p)
 
 	f->required = true;
 	ui_field_set(f, p->name);
-	ui_field_set(ui_form_add(ui, "Key", UI_FIELD_KEY), p->key);
+	f = ui_form_add(ui, "Key", UI_FIELD_KEY);
+	ui_field_set(f, p->key);
+	f->extra = true;	/* made from the name: the long form's */
 	ui_field_set(ui_form_add(ui, "Description", UI_FIELD_TEXT),
 		     p->description);
 	ui_pe_number(ui, "Share", UI_FIELD_NUMBER, p->share, 0, 1, false,
@@ -205,14 +265,22 @@ static bool ui_meta_save(struct ui *ui)
 {
 	struct ui_change *c = ui->form.draft;
 	struct ui_meta_state *b = &c->meta[UI_BEFORE], *a = &c->meta[UI_AFTER];
+	bool title, desc;
 
 	a->title = ui_field_text(&ui->form.f[0]);
 	a->description = ui_field_text(&ui->form.f[1]);
-	if (util_streq(a->title, b->title) &&
-	    util_streq(a->description, b->description)) {
+	title = !util_streq(a->title, b->title);
+	desc = !util_streq(a->description, b->description);
+
+	if (!title && !desc) {
 		ui_message(ui, "No change");
 		return true;
 	}
+	/* Undo and redo say what they take back. */
+	free(c->what);
+	c->what = xasprintf("change the %s of '%s'", title && desc ?
+			    "title and description" : title ? "title" :
+			    "description", ui->key);
 	ui->form.draft = NULL;	/* ui_do takes it */
 	ui_do(ui, c);
 	return true;
@@ -225,8 +293,7 @@ void ui_meta_edit(struct ui *ui)
 	struct ui_field *f;
 
 	ui_form_reset(ui, "Journey title and description");
-	c = ui_change_new(UI_CHANGE_META, ui->key, "edit the title of '%s'",
-			  ui->key);
+	c = ui_change_new(UI_CHANGE_META, ui->key, "edit '%s'", ui->key);
 	c->meta[UI_BEFORE].title = xstrdup(j->title);
 	c->meta[UI_BEFORE].description = xstrdup(j->description);
 	ui->form.draft = c;
@@ -246,7 +313,7 @@ static void ui_pe_action(struct ui *ui, enum ui_action a)
 	const struct mot_journey *j = &ui->view.j;
 
 	if (ui_list_move(a, &st->sel, j->n_personas,
-			 ui->rows - UI_PE_LIST_Y - 2))
+			 ui->rows - UI_PE_LIST_Y - 4))
 		return;
 	switch (a) {
 	case UI_ACT_BACK:

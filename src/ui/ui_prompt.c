@@ -68,6 +68,29 @@ static bool ui_prompt_edit(struct ui_field *f, enum ui_action a,
 	return ui_field_edit(f, a);
 }
 
+/*
+ * A text given to start with (the last search, a file name) is shown
+ * selected, as a web form does when a field is entered: typing replaces
+ * it, Backspace and Delete clear it, a cursor key keeps it for editing.
+ */
+static void ui_ask_key(struct ui_field *f, enum ui_action a,
+		       const struct ui_input *in)
+{
+	bool typed = a == UI_ACT_NONE && in->kind == UI_IN_CHAR;
+
+	if (f->fresh && (typed || a == UI_ACT_BACKSPACE ||
+			 a == UI_ACT_DELETE_CHAR)) {
+		ui_field_kill(f);
+		f->fresh = false;
+		if (!typed)
+			return;
+	}
+	if (typed || ui_field_edit(f, a))
+		f->fresh = false;
+	if (typed)
+		ui_field_insert(f, (wchar_t)in->ch);
+}
+
 char *ui_ask(struct ui *ui, const char *label, const char *initial)
 {
 	struct ui_field f;
@@ -79,12 +102,20 @@ char *ui_ask(struct ui *ui, const char *label, const char *initial)
 
 	ui_field_init(&f, label, UI_FIELD_TEXT);
 	ui_field_set(&f, initial);
+	f.fresh = f.len > 0;
 	for (;;) {
 		ui_paint(ui);
 		lw = ui_put(ui, ui->rows - 1, 0, ui->cols / 2, label,
 			    UI_R_HEADER) + 1;
 		ui_fill(ui, ui->rows - 1, lw - 1, 1, UI_R_NORMAL);
 		ui_put_field(ui, &f, ui->rows - 1, lw, ui->cols - lw);
+		if (f.fresh) {
+			char *text = ui_field_raw(&f, f.scroll);
+
+			ui_put(ui, ui->rows - 1, lw, ui->cols - lw, text,
+			       UI_R_SELECTED);
+			free(text);
+		}
 		ui_show(ui);
 		a = ui_prompt_key(ui, UI_CTX_PROMPT, &in, &quit);
 		if (quit || a == UI_ACT_CANCEL)
@@ -95,7 +126,7 @@ char *ui_ask(struct ui *ui, const char *label, const char *initial)
 				out = xstrdup("");
 			break;
 		}
-		ui_prompt_edit(&f, a, &in);
+		ui_ask_key(&f, a, &in);
 	}
 	ui_field_free(&f);
 	return out;

@@ -139,8 +139,9 @@ static void ui_res_settings(struct ui_rlines *ls, const struct ws_settings *s)
 {
 	char n[32];
 
-	ui_rl_text(ls, UI_R_DIM, "%s customers, seed %llu, %s model, %s%s%s",
+	ui_rl_text(ls, UI_R_DIM, "%s customer%s, seed %llu, %s model, %s%s%s",
 		   ui_sim_count(s->customers, n, sizeof n),
+		   s->customers == 1 ? "" : "s",
 		   (unsigned long long)s->seed, s->plain ? "plain" : "full",
 		   s->persona ? "persona '" : "all personas",
 		   s->persona ? s->persona : "", s->persona ? "'" : "");
@@ -164,6 +165,15 @@ static double ui_promoters(const struct sim_result *r)
 			r->promoters + r->passives + r->detractors);
 }
 
+/* "+1.25 pts", "0.00 pts": never "-0.00". */
+static void ui_res_pts(char *buf, size_t len, double v, int decimals)
+{
+	char n[32];
+
+	snprintf(buf, len, "%s pts", ui_format_signed(v, decimals, n,
+						      sizeof n));
+}
+
 static void ui_res_table(struct ui_rlines *ls, const struct ws_outcome *o)
 {
 	const struct sim_result *b = &o->base, *s = &o->res;
@@ -178,19 +188,19 @@ static void ui_res_table(struct ui_rlines *ls, const struct ws_outcome *o)
 		   ls->w >= 12 + 3 * 11 ? "difference" : "diff.");
 	snprintf(x[0], sizeof x[0], "%.2f%%", 100 * bc);
 	snprintf(x[1], sizeof x[1], "%.2f%%", 100 * sc);
-	snprintf(x[2], sizeof x[2], "%+.2f pts", 100 * (sc - bc));
+	ui_res_pts(x[2], sizeof x[2], 100 * (sc - bc), 2);
 	ui_res_row(ls, UI_R_NORMAL, "Conversion", x[0], x[1], x[2]);
-	snprintf(x[0], sizeof x[0], "%+.0f", ws_nps(b));
-	snprintf(x[1], sizeof x[1], "%+.0f", ws_nps(s));
-	snprintf(x[2], sizeof x[2], "%+.0f", ws_nps(s) - ws_nps(b));
+	ui_format_signed(ws_nps(b), 0, x[0], sizeof x[0]);
+	ui_format_signed(ws_nps(s), 0, x[1], sizeof x[1]);
+	ui_format_signed(ws_nps(s) - ws_nps(b), 0, x[2], sizeof x[2]);
 	ui_res_row(ls, UI_R_NORMAL, "NPS", x[0], x[1], x[2]);
 	snprintf(x[0], sizeof x[0], "%.1f%%", 100 * bp);
 	snprintf(x[1], sizeof x[1], "%.1f%%", 100 * sp);
-	snprintf(x[2], sizeof x[2], "%+.1f pts", 100 * (sp - bp));
+	ui_res_pts(x[2], sizeof x[2], 100 * (sp - bp), 1);
 	ui_res_row(ls, UI_R_NORMAL, "Promoters", x[0], x[1], x[2]);
 	snprintf(x[0], sizeof x[0], "%.2f", bs);
 	snprintf(x[1], sizeof x[1], "%.2f", ss);
-	snprintf(x[2], sizeof x[2], "%+.2f", ss - bs);
+	ui_format_signed(ss - bs, 2, x[2], sizeof x[2]);
 	ui_res_row(ls, UI_R_NORMAL, "Steps/cust.", x[0], x[1], x[2]);
 }
 
@@ -198,15 +208,17 @@ static void ui_res_compare(struct ui_rlines *ls, const struct ws_outcome *o)
 {
 	double d, lo, hi;
 	bool sig;
-	char **lines, g[32], l[32];
+	char **lines, g[32], l[32], fd[32], flo[32], fhi[32];
 	size_t n;
 
 	ui_rl_text(ls, UI_R_HEADER, "What-if: baseline and scenario");
 	ui_res_table(ls, o);
 	ws_difference(o, &d, &lo, &hi, &sig);
 	ui_rl_text(ls, sig ? UI_R_OK : UI_R_NORMAL, "Difference in conversion "
-		   "%+.2f pts, 95%% CI %+.2f to %+.2f: %s %s",
-		   100 * d, 100 * lo, 100 * hi,
+		   "%s pts, 95%% CI %s to %s: %s %s",
+		   ui_format_signed(100 * d, 2, fd, sizeof fd),
+		   ui_format_signed(100 * lo, 2, flo, sizeof flo),
+		   ui_format_signed(100 * hi, 2, fhi, sizeof fhi),
 		   sig ? "significant" : "not significant",
 		   o->paired ? "(paired: same customers)" :
 		   "(independent runs)");
@@ -232,9 +244,11 @@ static void ui_res_summary(struct ui_rlines *ls, const struct ws_outcome *o)
 	ws_conversion(r, &c, &lo, &hi);
 	ui_rl_text(ls, UI_R_HEADER, "Conversion %.2f%%  (95%% CI %.2f%% to "
 		   "%.2f%%)", 100 * c, 100 * lo, 100 * hi);
-	ui_rl_text(ls, UI_R_NORMAL, "%s customers, %s steps (%.2f each), "
+	ui_rl_text(ls, UI_R_NORMAL, "%s customer%s, %s step%s (%.2f each), "
 		   "%.1f s", ui_sim_count(r->customers, n, sizeof n),
+		   r->customers == 1 ? "" : "s",
 		   ui_sim_count(r->steps, st, sizeof st),
+		   r->steps == 1 ? "" : "s",
 		   ui_share(r->steps, r->customers), o->seconds);
 	ui_rl_text(ls, UI_R_DIM, "Walks ended: drop %.1f%%, exit %.1f%%, "
 		   "patience %.1f%%, cut %.1f%%",
@@ -247,7 +261,8 @@ static void ui_res_summary(struct ui_rlines *ls, const struct ws_outcome *o)
 static void ui_res_funnel(struct ui_rlines *ls, const struct sim_result *r)
 {
 	ui_rl_text(ls, UI_R_NORMAL, "%s", "");
-	ui_rl_text(ls, UI_R_HEADER, "Funnel: customers reaching each stage");
+	ui_rl_text(ls, UI_R_HEADER, "Funnel: customers reaching each stage "
+		   "(bars: share of all customers)");
 	for (int s = 0; s < MOT_STAGE_COUNT; s++) {
 		double v = ui_share(r->stage_reach[s], r->customers);
 
@@ -259,22 +274,21 @@ static void ui_res_funnel(struct ui_rlines *ls, const struct sim_result *r)
 
 static void ui_res_loops(struct ui_rlines *ls, const struct sim_result *r)
 {
-	uint64_t bin[UI_LOOP_BINS] = { 0 }, most = 0;
+	uint64_t bin[UI_LOOP_BINS] = { 0 };
 	char label[16];
 
 	for (unsigned k = 0; k < SIM_HIST; k++)
 		bin[k < UI_LOOP_BINS - 1 ? k : UI_LOOP_BINS - 1] +=
 			r->loop_hist[k];
-	for (int k = 0; k < UI_LOOP_BINS; k++)
-		most = bin[k] > most ? bin[k] : most;
 	ui_rl_text(ls, UI_R_NORMAL, "%s", "");
 	ui_rl_text(ls, UI_R_HEADER, "Exploration <-> evaluation loops per "
-		   "customer");
-	/* Bars against the largest bin, so that rare loops still show. */
+		   "customer (bars: share of all customers)");
+	/* One scale with the funnel above it: a bar of the same length is
+	 * the same share of customers; a rare loop still shows a mark. */
 	for (int k = 0; k < UI_LOOP_BINS; k++) {
 		snprintf(label, sizeof label, "%d%s", k,
 			 k == UI_LOOP_BINS - 1 ? "+" : "");
-		ui_rl_bar(ls, label, ui_share(bin[k], most),
+		ui_rl_bar(ls, label, ui_share(bin[k], r->customers),
 			  ui_share(bin[k], r->customers));
 	}
 	ui_rl_text(ls, UI_R_DIM, "mean %.2f  median %u  p90 %u  max %llu",
@@ -331,7 +345,7 @@ static void ui_res_paths(struct ui_rlines *ls, const struct ws_outcome *o)
 static void ui_res_ratings(struct ui_rlines *ls, const struct sim_result *r)
 {
 	uint64_t rated = r->promoters + r->passives + r->detractors;
-	char n[32];
+	char n[32], nps[32];
 
 	ui_rl_text(ls, UI_R_NORMAL, "%s", "");
 	ui_rl_text(ls, UI_R_HEADER, "Ratings at the first TMOT touchpoint");
@@ -344,7 +358,8 @@ static void ui_res_ratings(struct ui_rlines *ls, const struct sim_result *r)
 		   "detractors %.1f%%", 100 * ui_share(r->promoters, rated),
 		   100 * ui_share(r->passives, rated),
 		   100 * ui_share(r->detractors, rated));
-	ui_rl_text(ls, UI_R_NORMAL, "NPS %+.0f  (of %s rated)", ws_nps(r),
+	ui_rl_text(ls, UI_R_NORMAL, "NPS %s  (of %s rated)",
+		   ui_format_signed(ws_nps(r), 0, nps, sizeof nps),
 		   ui_sim_count(rated, n, sizeof n));
 }
 
@@ -481,8 +496,9 @@ static void ui_res_baseline(struct ui *ui)
 		return;
 	}
 	ws->base = ws->cur;
-	ui_message(ui, "Baseline kept (%s customers): change the map, then r",
-		   ui_sim_count(ws->cur->res.customers, n, sizeof n));
+	ui_message(ui, "Baseline kept (%s customer%s): change the map, then r",
+		   ui_sim_count(ws->cur->res.customers, n, sizeof n),
+		   ws->cur->res.customers == 1 ? "" : "s");
 }
 
 static char *ui_res_changes(const struct ws_outcome *o)

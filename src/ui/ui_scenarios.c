@@ -108,7 +108,7 @@ static void ui_sc_points(double v, char *buf, size_t len)
 	if (isnan(v))
 		snprintf(buf, len, "-");
 	else
-		snprintf(buf, len, "%+.2f", v * 100);
+		ui_format_signed(v * 100, 2, buf, len);
 }
 
 static void ui_sc_nps(double v, char *buf, size_t len)
@@ -116,7 +116,7 @@ static void ui_sc_nps(double v, char *buf, size_t len)
 	if (isnan(v))
 		snprintf(buf, len, "-");
 	else
-		snprintf(buf, len, "%+.0f", v);
+		ui_format_signed(v, 0, buf, len);
 }
 
 static bool ui_sc_has_base(const struct store_scenario *sc)

@@ -160,6 +160,7 @@ void ui_sim_panel(struct ui *ui)
 /* --- jobs --------------------------------------------------------------- */
 
 static void ui_sim_launch(struct ui *ui, enum ws_job_kind kind,
+			  const struct mot_journey *j,
 			  const struct mot_journey *base)
 {
 	struct ui_ws_state *ws = &ui->ws;
@@ -173,8 +174,7 @@ static void ui_sim_launch(struct ui *ui, enum ws_job_kind kind,
 		return;
 	}
 	ui_sim_settings(ui);
-	ws->job = ws_job_start(kind, &ui->view.j, base, &ws->set, err,
-			       sizeof err);
+	ws->job = ws_job_start(kind, j, base, &ws->set, err, sizeof err);
 	if (!ws->job) {
 		ui_error(ui, "Cannot simulate: %s", err);
 		return;
@@ -185,8 +185,9 @@ static void ui_sim_launch(struct ui *ui, enum ws_job_kind kind,
 			   ui_sim_count(ws->set.market, n, sizeof n),
 			   ws->set.days);
 	else
-		ui_message(ui, "Simulating %s customers%s ...",
+		ui_message(ui, "Simulating %s customer%s%s ...",
 			   ui_sim_count(ws->set.customers, n, sizeof n),
+			   ws->set.customers == 1 ? "" : "s",
 			   base ? ", baseline and scenario" : "");
 }
 
@@ -194,13 +195,19 @@ void ui_sim_start(struct ui *ui)
 {
 	const struct ws_outcome *b = ui->ws.base;
 
-	ui_sim_launch(ui, b ? WS_JOB_COMPARE : WS_JOB_SIMULATE,
+	ui_sim_launch(ui, b ? WS_JOB_COMPARE : WS_JOB_SIMULATE, &ui->view.j,
 		      b ? &b->j : NULL);
+}
+
+void ui_sim_start_whatif(struct ui *ui, const struct mot_journey *base,
+			 const struct mot_journey *scenario)
+{
+	ui_sim_launch(ui, WS_JOB_COMPARE, scenario, base);
 }
 
 void ui_sim_start_market(struct ui *ui)
 {
-	ui_sim_launch(ui, WS_JOB_MARKET, NULL);
+	ui_sim_launch(ui, WS_JOB_MARKET, &ui->view.j, NULL);
 }
 
 /* A finished job's outcome replaces the results of its kind. */
@@ -227,8 +234,9 @@ static void ui_sim_take(struct ui *ui, struct ws_outcome *o)
 	/* The impact ranking indexed the old results' touchpoints. */
 	free(ws->rank);
 	ws->rank = NULL;
-	ui_message(ui, "Simulated %s customers in %.1f s%s",
-		   ui_sim_count(o->res.customers, n, sizeof n), o->seconds,
+	ui_message(ui, "Simulated %s customer%s in %.1f s%s",
+		   ui_sim_count(o->res.customers, n, sizeof n),
+		   o->res.customers == 1 ? "" : "s", o->seconds,
 		   o->compared ? ": baseline and scenario" : "");
 }
 
@@ -335,13 +343,15 @@ bool ui_sim_headline(const struct ui *ui, char *buf, size_t len)
 {
 	const struct ws_outcome *o = ui->ws.cur;
 	double rate, lo, hi;
+	char nps[32];
 
 	buf[0] = '\0';
 	if (!o || !ui->ws.overlay || o->res.customers == 0)
 		return false;
 	ws_conversion(&o->res, &rate, &lo, &hi);
-	snprintf(buf, len, "conv %.1f%% (%.1f-%.1f) NPS %+.0f", 100 * rate,
-		 100 * lo, 100 * hi, ws_nps(&o->res));
+	snprintf(buf, len, "conv %.1f%% (%.1f-%.1f) NPS %s", 100 * rate,
+		 100 * lo, 100 * hi, ui_format_signed(ws_nps(&o->res), 0, nps,
+						      sizeof nps));
 	return true;
 }
 

@@ -351,22 +351,14 @@ static int ui_sx_write(struct ui *ui, enum ui_sx_kind k, const char *path,
 	}
 }
 
-/* The file name, asked with a default; NULL when cancelled or refused. */
+/* The file, asked for in the export folder (ui_export.c); NULL when
+ * cancelled or refused. */
 static char *ui_sx_path(struct ui *ui, enum ui_sx_kind k)
 {
-	char *def = xasprintf("%s-%s", ui->key, ui_sx_formats[k].file);
-	char *path = ui_ask(ui, "Write to file:", def);
+	char *file = xasprintf("%s-%s", ui->key, ui_sx_formats[k].file);
+	char *path = ui_export_ask(ui, file);
 
-	free(def);
-	if (!path || !*path || ui->quit) {
-		free(path);
-		return NULL;
-	}
-	if (access(path, F_OK) == 0 &&
-	    !ui_confirm(ui, "%s exists. Replace it?", path)) {
-		free(path);
-		return NULL;
-	}
+	free(file);
 	return path;
 }
 

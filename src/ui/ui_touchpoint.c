@@ -5,8 +5,10 @@
  *
  * The short form holds what a designer sets on most cards (name, phase,
  * channel, emotion, drop, the marks, entry weight); key, stage, owner,
- * dwell and notes are the long form's (Ctrl-F), except that a card which
- * has an owner, a dwell or notes shows them: they were asked for.
+ * dwell, notes and the lanes are the long form's (Ctrl-F), except that a
+ * card which has an owner, a dwell, notes or something in a lane shows
+ * them: they were asked for.  A lane is a field of several lines: a list
+ * or the KPIs one a line, thinking and backstage as text (ui_lines.c).
  */
 #include "ui_int.h"
 
@@ -28,7 +30,7 @@ static const char *const ui_phase_choices[MOT_PHASE_COUNT] = {
 enum {
 	F_NAME, F_KEY, F_STAGE, F_PHASE, F_CHANNEL, F_OWNER, F_EMOTION,
 	F_DROP, F_DWELL, F_CRITICAL, F_HUMAN, F_CONTROLLED, F_CONVERSION,
-	F_ENTRY, F_NOTES, F_COUNT
+	F_ENTRY, F_NOTES, F_LANES, F_COUNT = F_LANES + MOT_LANE_COUNT
 };
 
 static struct ui_field *ui_tp_text(struct ui *ui, const char *label,
@@ -94,6 +96,17 @@ static void ui_tp_fields(struct ui *ui, const struct mot_touchpoint *tp,
 	ui_tp_choice(ui, "Conversion", UI_FIELD_BOOL, NULL, 0, tp->conversion);
 	ui_tp_number(ui, "Entry weight", UI_FIELD_NUMBER, entry, 0, 1e12);
 	ui_tp_text(ui, "Notes", tp->notes)->extra = !tp->notes;
+	for (int l = 0; l < MOT_LANE_COUNT; l++) {
+		char *text = ui_lanes_text(tp, l);
+
+		f = ui_form_add(ui, ui_lanes_label(l), UI_FIELD_LINES);
+		ui_field_set(f, text);
+		f->extra = !text;
+		f->tag = l;
+		f->check_text = ui_lanes_field_check;
+		f->tip = ui_lanes_tip(l);
+		free(text);
+	}
 }
 
 static void ui_tp_set(char **dst, char *value)
@@ -123,6 +136,13 @@ static void ui_tp_read(struct ui *ui, struct mot_touchpoint *tp,
 	tp->conversion = f[F_CONVERSION].choice;
 	*entry = ui_field_number(&f[F_ENTRY]);
 	ui_tp_set(&tp->notes, ui_field_text(&f[F_NOTES]));
+	for (int l = 0; l < MOT_LANE_COUNT; l++) {
+		char *raw = ui_field_raw(&f[F_LANES + l], 0), err[256];
+
+		/* checked as typed and on Enter: it reads */
+		ui_lanes_read(tp, l, raw, err, sizeof err);
+		free(raw);
+	}
 }
 
 /* A key that another touchpoint has is refused in the form, which stays
@@ -185,14 +205,65 @@ static char *ui_tp_what(const struct ui_tp_state *b, const struct ui_tp_state *a
 	return xasprintf("edit '%s'", y->name);
 }
 
-static void ui_tp_commit(struct ui *ui, struct ui_change *c, const char *key)
+static bool ui_tp_save_add(struct ui *ui);
+
+/* The card was deleted underneath: the form becomes one that adds it
+ * again where it was, with its transitions to cards still there. */
+static void ui_tp_rebase_gone(struct ui *ui, struct ui_change *c)
+{
+	struct ui_tp_state *a = &c->tp[UI_AFTER];
+	struct mot_touchpoint *tp = &a->tp;
+	size_t k = 0, count = ui->view.stage_count[tp->stage];
+
+	ui_tp_state_free(&c->tp[UI_BEFORE]);
+	for (size_t t = 0; t < tp->n_next; t++) {
+		if (ui_view_find(&ui->view, tp->next[t].to) >= 0 ||
+		    util_streq(tp->next[t].to, tp->key))
+			tp->next[k++] = tp->next[t];
+		else {
+			free(tp->next[t].to);
+			free(tp->next[t].label);
+		}
+	}
+	tp->n_next = k;
+	a->n_in = 0;
+	a->position = a->position < count ? a->position : count;
+	ui->form.save = ui_tp_save_add;
+	snprintf(ui->form.note, sizeof ui->form.note, "Deleted by another mot "
+		 "meanwhile. Enter adds it again, Esc discards yours.");
+}
+
+/* Refused as a conflict: the form stays open over the newer card. */
+static void ui_tp_rebase(struct ui *ui, struct ui_change *c)
+{
+	struct ui_tp_state *b = &c->tp[UI_BEFORE];
+	struct ui_form_stash st;
+	long i = ui_view_find(&ui->view, b->tp.key);
+
+	if (i < 0) {
+		ui_tp_rebase_gone(ui, c);
+		return;
+	}
+	ui_tp_state_from(b, &ui->view.j, (size_t)i);
+	ui_form_rebase_begin(ui, &st);
+	ui_tp_fields(ui, &b->tp, b->entry);
+	ui_form_rebase_end(ui, &st);
+}
+
+/* True when saved and the form may close; refused, it stays open with
+ * what was typed (a conflict: over the newer data). */
+static bool ui_tp_commit(struct ui *ui, struct ui_change *c, const char *key)
 {
 	char *k = xstrdup(key);
+	int rc = ui_form_commit(ui);
 
-	ui->form.draft = NULL;	/* ui_do takes it */
-	if (ui_do(ui, c) == STORE_OK)
+	if (rc == STORE_OK)
 		ui_map_select_key(ui, k);
+	else if (c->tp[UI_BEFORE].exists &&
+		 (rc == STORE_CONFLICT || rc == STORE_NOT_FOUND))
+		ui_tp_rebase(ui, c);
 	free(k);
+	return rc == STORE_OK;
 }
 
 static bool ui_tp_save_edit(struct ui *ui)
@@ -217,8 +288,7 @@ static bool ui_tp_save_edit(struct ui *ui)
 	}
 	free(c->what);
 	c->what = ui_tp_what(b, a);
-	ui_tp_commit(ui, c, a->tp.key);
-	return true;
+	return ui_tp_commit(ui, c, a->tp.key);
 }
 
 static bool ui_tp_save_add(struct ui *ui)
@@ -238,8 +308,7 @@ static bool ui_tp_save_add(struct ui *ui)
 	free(c->what);
 	c->what = xasprintf("add '%s' to %s", a->tp.name,
 			    model_stage_label(a->tp.stage));
-	ui_tp_commit(ui, c, a->tp.key);
-	return true;
+	return ui_tp_commit(ui, c, a->tp.key);
 }
 
 void ui_touchpoint_edit(struct ui *ui, size_t i)

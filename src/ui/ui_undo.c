@@ -41,18 +41,26 @@ static void ui_undo_push(struct ui_change ***list, size_t *n, size_t *cap,
 	(*list)[(*n)++] = c;
 }
 
-int ui_undo_do(struct ui_undo *u, struct store *s, struct ui_change *c,
-	       char *msg, size_t len)
+int ui_undo_try(struct ui_undo *u, struct store *s, struct ui_change *c,
+		char *msg, size_t len)
 {
 	int rc = ui_change_apply(s, c, UI_AFTER, msg, len);
 
-	if (rc != STORE_OK) {
-		ui_change_free(c);
+	if (rc != STORE_OK)
 		return rc;
-	}
 	/* A new change makes what was undone unreachable, as in any editor. */
 	ui_undo_clear(u->undone, &u->n_undone);
 	ui_undo_push(&u->done, &u->n_done, &u->cap_done, c);
+	return rc;
+}
+
+int ui_undo_do(struct ui_undo *u, struct store *s, struct ui_change *c,
+	       char *msg, size_t len)
+{
+	int rc = ui_undo_try(u, s, c, msg, len);
+
+	if (rc != STORE_OK)
+		ui_change_free(c);
 	return rc;
 }
 

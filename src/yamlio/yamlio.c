@@ -434,6 +434,27 @@ static void yamlio_locate(struct mot_diags *d, size_t first,
 	}
 }
 
+/* The key of the item a path starts in: "touchpoints[3]..." is the
+ * fourth touchpoint in file order, as j holds them before sorting. */
+static void yamlio_keys(struct mot_diags *d, size_t first,
+			const struct mot_journey *j)
+{
+	for (size_t i = first; i < d->n; i++) {
+		struct mot_diag *g = &d->items[i];
+		const char *key = NULL;
+		size_t k;
+
+		if (sscanf(g->path, "touchpoints[%zu]", &k) == 1 &&
+		    k < j->n_touchpoints)
+			key = j->touchpoints[k].key;
+		else if (sscanf(g->path, "personas[%zu]", &k) == 1 &&
+			 k < j->n_personas)
+			key = j->personas[k].key;
+		if (key && model_key_valid(key) && strlen(key) <= MOT_KEY_MAX)
+			snprintf(g->key, sizeof g->key, "%s", key);
+	}
+}
+
 struct yamlio_order {
 	unsigned line, column;
 	size_t pos;
@@ -499,6 +520,7 @@ static int yamlio_load(const char *data, size_t len, struct mot_journey *j,
 	}
 	util_locale_c_leave(&loc);
 	yamlio_locate(d, first, &marks);
+	yamlio_keys(d, first, j);
 	yamlio_sort(d, first);
 	yamlio_marks_free(&marks);
 	if (rc == 0)
@@ -596,6 +618,13 @@ void yamlio_print_diags(FILE *out, const char *file, const struct mot_diags *d)
 		fprintf(out, " %s: ", g->severity == MOT_ERROR ? "error" : "warning");
 		if (g->path[0])
 			fprintf(out, "%s: ", g->path);
-		fprintf(out, "%s\n", g->message);
+		/* The index says where, the key which one. */
+		if (g->key[0] && strncmp(g->path, "personas[", 9) == 0)
+			fprintf(out, "%s (persona '%s')\n", g->message, g->key);
+		else if (g->key[0])
+			fprintf(out, "%s (touchpoint '%s')\n", g->message,
+				g->key);
+		else
+			fprintf(out, "%s\n", g->message);
 	}
 }

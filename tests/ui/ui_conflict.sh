@@ -28,11 +28,13 @@ keys Enter
 expect_screen "B saves its change" \
 	"Saved: set emotion of 'Collision at the roadside' to -1"
 
-# A saves: refused, and A now shows B's value.
+# A saves: refused; A discards hers (ui_conflict_form.sh: or saves over)
+# and now shows B's value.
 SOCK=$A
 keys Enter
 expect_screen "A's save is refused as a conflict" \
 	"Not saved: the touchpoint was changed by another mot since"
+keys Escape
 expect_screen "A shows the newer emotion" ">-1 roadside"
 exported car-accident | awk '/^- key: accident-scene$/ { on = 1; next }
 	/^- key:/ { on = 0 } on && /emotion:/ { print $2 }' >"$T/emo"

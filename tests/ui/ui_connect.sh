@@ -35,6 +35,10 @@ YAML
 
 ui_start 100 30 NO_COLOR=1 -- edit flow
 expect_screen "the map opens" "Flow"
+keys '$'
+expect_screen "\$ goes to the last stage" ">Review"
+keys 0
+expect_screen "0 to the first" ">Ad"
 
 # c on Ad: fan out to Portal and (weight 3) Reviews.
 keys c

@@ -69,7 +69,8 @@ expect_screen "x offers the export formats" "Export the journey as"
 keys -l "markdown"
 expect_screen "filtered as typed" "a Markdown journey map"
 keys Enter
-expect_screen "then asks for the file" "Write to file: car-accident.md"
+expect_screen "then asks where, in a folder it names in full" \
+	"Export to: $HOME/car-accident.md"
 keys C-u
 keys -l "$T/map.md"
 keys Enter
@@ -105,7 +106,7 @@ expect_screen "p shows the personas" "Personas and journey"
 keys a
 expect_screen "a opens the persona form" "New persona"
 keys -l "Fleet manager"
-keys Tab Tab Tab
+keys Tab Tab
 keys -l "0.1"
 keys Enter
 expect_screen "the persona is saved" "Saved: add persona 'Fleet manager'"

@@ -13,7 +13,7 @@ export_as() {
 	fi
 	keys -l "$1"
 	keys Enter
-	if ! wait_for "Write to file:" 5; then
+	if ! wait_for "Export to:" 5; then
 		not_ok "$1 asks for a file"; dump_screen
 		return
 	fi
@@ -183,7 +183,7 @@ export_try() {
 	wait_for "Filter:" 5
 	keys -l "Heat map as SVG"
 	keys Enter
-	wait_for "Write to file:" 5
+	wait_for "Export to:" 5
 	keys C-u
 	keys -l "$T/none.svg"
 	keys Enter

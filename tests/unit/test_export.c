@@ -517,12 +517,19 @@ static void test_overlay_draws_given_figures(void **state)
 	make_tricky(&j);
 	svg = render_opt("svg", &j, &opt);
 	assert_non_null(svg);
-	assert_non_null(strstr(svg, ">100% came by \xc2\xb7 10% left here<"));
-	assert_non_null(strstr(svg, ">25% came by \xc2\xb7 15% left here<"));
+	/* "left here" is of those who came by, as on the designer's map:
+	 * 30 of the 50 who came by the third card left there. */
+	assert_non_null(strstr(svg, ">100% came by \xc2\xb7 10% of them left "
+			       "here<"));
+	assert_non_null(strstr(svg, ">25% came by \xc2\xb7 60% of them left "
+			       "here<"));
+	assert_non_null(strstr(svg, "left here: the share of those who came "
+			       "by that left the journey there"));
 	assert_non_null(strstr(svg, "share of 200 simulated customers"));
 	html = render_opt("html", &j, &opt);
 	assert_non_null(html);
-	assert_non_null(strstr(html, ">5% came by \xc2\xb7 5% left here<"));
+	assert_non_null(strstr(html, ">5% came by \xc2\xb7 100% of them left "
+			       "here<"));
 	dot = render_opt("dot", &j, &opt);
 	assert_non_null(dot);
 	line = line_with(dot, "\"compare\" -> \"search\"");

@@ -241,6 +241,100 @@ static void test_search(void **state)
 	ui_view_free(&v);
 }
 
+static void type(struct ui_field *f, const char *s)
+{
+	size_t n;
+	wchar_t *w = ui_wcs_from_utf8(s, &n);
+
+	for (size_t i = 0; i < n; i++)
+		ui_field_insert(f, w[i]);
+	free(w);
+}
+
+static void assert_field(const struct ui_field *f, const char *want)
+{
+	char *raw = ui_field_raw(f, 0);
+
+	assert_string_equal(raw, want);
+	free(raw);
+}
+
+/* A field of several lines: Enter, Up, Down, Home and End. */
+static void test_lines_editing(void **state)
+{
+	struct ui_field f;
+
+	(void)state;
+	ui_field_init(&f, "Pains", UI_FIELD_LINES);
+	/* an empty field: Enter is done at once */
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_NEWLINE), UI_LINES_NEXT_FIELD);
+	type(&f, "first item");
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_NEWLINE), UI_LINES_CHANGED);
+	type(&f, "検索 🚗");
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_NEWLINE), UI_LINES_CHANGED);
+	assert_int_equal(ui_lines_count(&f), 3);
+	assert_int_equal(ui_lines_current(&f), 2);
+	/* Enter on the empty last line: done, and the line goes */
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_NEWLINE), UI_LINES_NEXT_FIELD);
+	assert_field(&f, "first item\n検索 🚗");
+	/* Up keeps the column as far as the line allows */
+	f.cur = f.len - 1;	/* before the emoji */
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_UP), UI_LINES_MOVED);
+	assert_int_equal(ui_lines_current(&f), 0);
+	assert_int_equal(f.cur, 3);
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_UP), UI_LINES_PREV_FIELD);
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_LINE_END), UI_LINES_MOVED);
+	assert_int_equal(f.cur, 10);
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_DOWN), UI_LINES_MOVED);
+	assert_int_equal(f.cur, f.len);	/* the shorter line's end */
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_LINE_START), UI_LINES_MOVED);
+	assert_int_equal(f.cur, 11);
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_DOWN), UI_LINES_NEXT_FIELD);
+	/* Enter inside a line splits it; typed line breaks never go in */
+	f.cur = 5;
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_NEWLINE), UI_LINES_CHANGED);
+	ui_field_insert(&f, L'\n');
+	assert_field(&f, "first\n item\n検索 🚗");
+	assert_int_equal(ui_lines_edit(&f, UI_ACT_SAVE), UI_LINES_NOT_MINE);
+	/* at most five rows in a form */
+	for (int i = 0; i < 6; i++) {
+		ui_lines_edit(&f, UI_ACT_NEWLINE);
+		type(&f, "x");
+	}
+	assert_int_equal(ui_lines_rows(&f), 5);
+	ui_field_free(&f);
+}
+
+/* The lanes' fields are checked by the lanes' rules as they are typed. */
+static void test_lines_check(void **state)
+{
+	struct ui_field f;
+	char tip[200];
+
+	(void)state;
+	ui_field_init(&f, "KPIs", UI_FIELD_LINES);
+	f.tag = MOT_LANE_KPIS;
+	f.check_text = ui_lanes_field_check;
+	f.tip = ui_lanes_tip(MOT_LANE_KPIS);
+	type(&f, "CSAT | 4");
+	assert_true(ui_field_check(&f));
+	ui_lines_edit(&f, UI_ACT_NEWLINE);
+	type(&f, "NPS | high");
+	assert_false(ui_field_check(&f));
+	assert_string_equal(f.err, "KPIs, line 2: KPI 'NPS': the value after "
+			    "the first '|' must be a number");
+	ui_field_tip(&f, tip, sizeof tip);
+	assert_non_null(strstr(tip, "name | value | target | unit | lower"));
+	ui_field_free(&f);
+	/* without a check of its own: the text rules of a file */
+	ui_field_init(&f, "Thinking", UI_FIELD_LINES);
+	type(&f, "a");
+	ui_lines_edit(&f, UI_ACT_NEWLINE);
+	type(&f, "b");
+	assert_true(ui_field_check(&f));
+	ui_field_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +343,8 @@ int main(void)
 		cmocka_unit_test(test_refused_lines),
 		cmocka_unit_test(test_column),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_lines_editing),
+		cmocka_unit_test(test_lines_check),
 	};
 	return cmocka_run_group_tests_name("ui_lanes", tests, NULL, NULL);
 }

@@ -244,6 +244,22 @@ static void test_scroll_lines(void **state)
 						h), 0);
 }
 
+static void test_signed(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(ui_format_signed(-0.3, 0, buf, sizeof buf), "0");
+	assert_string_equal(ui_format_signed(0.4, 0, buf, sizeof buf), "0");
+	assert_string_equal(ui_format_signed(0, 2, buf, sizeof buf), "0.00");
+	assert_string_equal(ui_format_signed(-0.001, 2, buf, sizeof buf),
+			    "0.00");
+	assert_string_equal(ui_format_signed(-0.6, 0, buf, sizeof buf), "-1");
+	assert_string_equal(ui_format_signed(12.345, 2, buf, sizeof buf),
+			    "+12.35");
+	assert_string_equal(ui_format_signed(-10, 0, buf, sizeof buf), "-10");
+}
+
 static void test_plural(void **state)
 {
 	(void)state;
@@ -262,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_scroll),
 		cmocka_unit_test(test_scroll_lines),
 		cmocka_unit_test(test_plural),
+		cmocka_unit_test(test_signed),
 		cmocka_unit_test(test_curve),
 		cmocka_unit_test_setup_teardown(test_view, ui_fixture_setup,
 						ui_fixture_teardown),
