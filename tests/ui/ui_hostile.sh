@@ -34,7 +34,7 @@ keys x
 expect_screen "x offers the export formats" "Export the journey as"
 keys -l "markdown"
 keys Enter
-expect_screen "then asks for the file" "Write to file:"
+expect_screen "then asks for the file" "Export to:"
 keys C-u
 keys -l "$T/no-such-dir/map.md"
 keys Enter
