@@ -171,15 +171,21 @@ struct sim_result {
 	size_t n_personas;         /* as in the journey (or 1 if it has none) */
 	size_t n_edges;            /* transitions, in the journey's order */
 	uint64_t customers, steps, conversions;
-	uint64_t ends[SIM_END_COUNT];
+	uint64_t ends[SIM_END_COUNT];        /* walks by how they ended */
+	uint64_t ends_bought[SIM_END_COUNT]; /* of them, the buyers' */
 	uint64_t stage_reach[MOT_STAGE_COUNT]; /* customers reaching a stage */
 	uint64_t promoters, passives, detractors;
 	/* per touchpoint */
 	uint64_t *visits;          /* all visits */
 	uint64_t *visits_sq;       /* sum over customers of visits^2 */
 	uint64_t *reach;           /* customers who came by at least once */
-	uint64_t *drops;           /* walks ended here by drop or patience */
-	uint64_t *exits;           /* walks ended here, no transition */
+	/* Walks that ended here, one array per ending: each sums over the
+	 * touchpoints to its ends[] */
+	uint64_t *drop_ends;       /* by the drop */
+	uint64_t *exits;           /* no transition */
+	uint64_t *patience_ends;   /* the persona's patience ran out */
+	uint64_t *cuts;            /* SIM_MAX_STEPS */
+	uint64_t *drops;           /* left here: drop_ends + patience_ends */
 	uint64_t *conv_through;    /* buyers who reached it by their purchase */
 	uint64_t *emo_up, *emo_down; /* emotion +1: buyers gained / lost */
 	uint64_t impact_customers; /* customers walked again for emo_* */
@@ -317,6 +323,9 @@ struct analyze_result {
 	double conversion;        /* P(ever visiting a conversion touchpoint) */
 	double expected_steps;    /* touchpoint visits per customer */
 	double p_drop, p_exit;    /* how walks end */
+	/* How walks end without a purchase: with `conversion` they add up
+	 * to 1, as the endings of the simulation. */
+	double p_drop_unbought, p_exit_unbought;
 	double *expected_visits;  /* per touchpoint: (alpha N)_t */
 	double *removal_effect;   /* per touchpoint, as in the simulation */
 	double *p_drop_at;        /* walks ending here by drop */

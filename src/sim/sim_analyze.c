@@ -139,8 +139,17 @@ static int analyze_chain_add(const struct analyze_chain *c, double bias,
 	sp_solve(f, b, h);
 	sp_solve_t(f, c->alpha, v);
 	sp_inv_diag(f, diag, c->pr);
-	for (size_t r = 0; r < m; r++)
+	for (size_t r = 0; r < m; r++) {
+		const struct mot_touchpoint *tp = &c->j->touchpoints[c->node[r]];
 		conv += c->alpha[r] * h[r];
+		/* v: visits before buying; a buyer's walk ends after. */
+		if (!tp->conversion) {
+			out->p_drop_unbought += share * v[r] * tp->drop;
+			if (tp->n_next == 0)
+				out->p_exit_unbought += share * v[r] *
+							(1 - tp->drop);
+		}
+	}
 	out->conversion += share * conv;
 	for (size_t r = 0; r < m; r++)
 		if (v[r] != 0 && h[r] != 0)

@@ -391,6 +391,8 @@ static uint8_t sim_node_flags(const struct mot_touchpoint *tp)
 		f |= SIM_F_EXPL;
 	if (tp->phase == MOT_PHASE_EVALUATION)
 		f |= SIM_F_EVAL;
+	if (tp->n_next == 0)
+		f |= SIM_F_END;
 	return f;
 }
 

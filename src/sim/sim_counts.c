@@ -48,6 +48,7 @@ void sim_acc_clear(struct sim_acc *a)
 	sim_ptab_clear(&a->paths);
 	a->customers = a->steps = a->conversions = 0;
 	memset(a->ends, 0, sizeof a->ends);
+	memset(a->ends_bought, 0, sizeof a->ends_bought);
 	memset(a->stage_reach, 0, sizeof a->stage_reach);
 	a->promoters = a->passives = a->detractors = 0;
 	a->loop_sum = a->loop_max = a->conv_len_sum = a->conv_len_max = 0;
@@ -60,8 +61,10 @@ void sim_acc_merge(struct sim_acc *t, const struct sim_acc *b)
 	t->customers += b->customers;
 	t->steps += b->steps;
 	t->conversions += b->conversions;
-	for (int i = 0; i < SIM_END_COUNT; i++)
+	for (int i = 0; i < SIM_END_COUNT; i++) {
 		t->ends[i] += b->ends[i];
+		t->ends_bought[i] += b->ends_bought[i];
+	}
 	for (int i = 0; i < MOT_STAGE_COUNT; i++)
 		t->stage_reach[i] += b->stage_reach[i];
 	t->promoters += b->promoters;
@@ -140,6 +143,7 @@ void sim_result_fill(struct sim_result *res, const struct sim_acc *a,
 	res->steps = a->steps;
 	res->conversions = a->conversions;
 	memcpy(res->ends, a->ends, sizeof res->ends);
+	memcpy(res->ends_bought, a->ends_bought, sizeof res->ends_bought);
 	memcpy(res->stage_reach, a->stage_reach, sizeof res->stage_reach);
 	res->promoters = a->promoters;
 	res->passives = a->passives;
@@ -147,8 +151,13 @@ void sim_result_fill(struct sim_result *res, const struct sim_acc *a,
 	res->visits = sim_copy_tp(a, SIM_TP_VISITS);
 	res->visits_sq = sim_copy_tp(a, SIM_TP_VISITS_SQ);
 	res->reach = sim_copy_tp(a, SIM_TP_REACH);
-	res->drops = sim_copy_tp(a, SIM_TP_DROPS);
-	res->exits = sim_copy_tp(a, SIM_TP_EXITS);
+	res->drop_ends = sim_copy_tp(a, SIM_TP_END + SIM_END_DROP);
+	res->exits = sim_copy_tp(a, SIM_TP_END + SIM_END_EXIT);
+	res->patience_ends = sim_copy_tp(a, SIM_TP_END + SIM_END_PATIENCE);
+	res->cuts = sim_copy_tp(a, SIM_TP_END + SIM_END_CUT);
+	res->drops = xcalloc(a->n + 1, sizeof *res->drops);
+	for (size_t i = 0; i < a->n; i++)
+		res->drops[i] = res->drop_ends[i] + res->patience_ends[i];
 	res->conv_through = sim_copy_tp(a, SIM_TP_CONV);
 	res->emo_up = sim_copy_tp(a, SIM_TP_EMO_UP);
 	res->emo_down = sim_copy_tp(a, SIM_TP_EMO_DOWN);
@@ -175,6 +184,9 @@ void sim_result_free(struct sim_result *res)
 	free(res->visits_sq);
 	free(res->reach);
 	free(res->drops);
+	free(res->drop_ends);
+	free(res->patience_ends);
+	free(res->cuts);
 	free(res->exits);
 	free(res->conv_through);
 	free(res->emo_up);

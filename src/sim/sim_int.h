@@ -23,6 +23,7 @@ enum {
 	SIM_F_NOHELP = 1u << 2,   /* critical, and no human can take over */
 	SIM_F_EXPL = 1u << 3,     /* phase exploration */
 	SIM_F_EVAL = 1u << 4,     /* phase evaluation */
+	SIM_F_END = 1u << 5,      /* no transitions: the walk ends here */
 };
 
 /*

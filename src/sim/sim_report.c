@@ -60,6 +60,17 @@ static const char *const rep_end_names[SIM_END_COUNT] = {
 	"drop", "exit", "patience", "cut",
 };
 
+/* Endings as a workshop reads them: the buyers, then the others by how
+ * they ended (JSON keys, and the words of the text report). */
+static const char *const rep_unbought_keys[SIM_END_COUNT] = {
+	"left_without_buying", "exit_without_buying",
+	"patience_without_buying", "cut_without_buying",
+};
+static const char *const rep_unbought_text[SIM_END_COUNT] = {
+	"left without buying", "dead end without buying",
+	"out of patience, not bought", "cut at the step limit",
+};
+
 /* --- the figures a report needs, from a result ------------------------- */
 
 static double rep_removal(const struct sim_result *r, size_t i)
@@ -132,6 +143,15 @@ static void rep_json_summary(FILE *out, const struct sim_result *r)
 	for (int e = 0; e < SIM_END_COUNT; e++)
 		fprintf(out, "%s\"%s\":%llu", e ? "," : "", rep_end_names[e],
 			(unsigned long long)r->ends[e]);
+	fputs("},\"ends_bought\":{", out);
+	for (int e = 0; e < SIM_END_COUNT; e++)
+		fprintf(out, "%s\"%s\":%llu", e ? "," : "", rep_end_names[e],
+			(unsigned long long)r->ends_bought[e]);
+	fprintf(out, "},\"endings\":{\"bought\":%llu",
+		(unsigned long long)r->conversions);
+	for (int e = 0; e < SIM_END_COUNT; e++)
+		fprintf(out, ",\"%s\":%llu", rep_unbought_keys[e],
+			(unsigned long long)(r->ends[e] - r->ends_bought[e]));
 	fputs("},\"funnel\":[", out);
 	for (int s = 0; s < MOT_STAGE_COUNT; s++) {
 		fprintf(out, "%s{\"stage\":\"%s\",\"customers\":%llu", s ? "," : "",
@@ -157,9 +177,12 @@ static void rep_json_touchpoint(FILE *out, const struct sim_report *rp,
 		model_stage_key(tp->stage), (unsigned long long)r->visits[i]);
 	rep_jnum(out, "mean_visits", mean);
 	rep_jpair(out, "mean_visits_ci95", mean - half, mean + half);
-	fprintf(out, ",\"drop_offs\":%llu,\"exits\":%llu,\"customers_passing\":%llu",
-		(unsigned long long)r->drops[i], (unsigned long long)r->exits[i],
-		(unsigned long long)r->reach[i]);
+	fprintf(out, ",\"drops\":%llu,\"exits\":%llu,\"patience_ends\":%llu,"
+		"\"cuts\":%llu,\"customers_passing\":%llu",
+		(unsigned long long)r->drop_ends[i],
+		(unsigned long long)r->exits[i],
+		(unsigned long long)r->patience_ends[i],
+		(unsigned long long)r->cuts[i], (unsigned long long)r->reach[i]);
 	rep_jnum(out, "share_passing", rep_div((double)r->reach[i],
 					       (double)r->customers));
 	rep_jnum(out, "removal_effect", rep_removal(r, i));
@@ -303,11 +326,15 @@ static void rep_text_head(FILE *out, const struct sim_report *rp,
 	fprintf(out, "Conversion      %s (95%% CI %s to %s)\n",
 		rep_pct(rep_div((double)r->conversions, n), a, sizeof a),
 		rep_pct(lo, b, sizeof b), rep_pct(hi, c, sizeof c));
-	fprintf(out, "Walks ended     ");
+	fprintf(out, "\nHow walks ended (each customer once; they add up to "
+		"100%%)\n  %-28s %8s\n", "bought (the conversion)",
+		rep_pct(rep_div((double)r->conversions, n), a, sizeof a));
 	for (int e = 0; e < SIM_END_COUNT; e++)
-		fprintf(out, "%s%s %s", e ? ", " : "", rep_end_names[e],
-			rep_pct(rep_div((double)r->ends[e], n), a, sizeof a));
-	fputs("\n\nFunnel (customers reaching each stage)\n", out);
+		if (e != SIM_END_CUT || r->ends[e] > r->ends_bought[e])
+			fprintf(out, "  %-28s %8s\n", rep_unbought_text[e],
+				rep_pct(rep_div((double)(r->ends[e] -
+					r->ends_bought[e]), n), a, sizeof a));
+	fputs("\nFunnel (customers reaching each stage)\n", out);
 	for (int s = 0; s < MOT_STAGE_COUNT; s++)
 		fprintf(out, "  %-6s %-17s %8s\n", model_stage_label(s),
 			model_stage_title(s), rep_pct(rep_div(
@@ -320,9 +347,9 @@ static void rep_text_touchpoints(FILE *out, const struct sim_report *rp,
 	int w = rep_key_width(rp->j);
 	char a[32], b[32], c[32];
 
-	fprintf(out, "\nTouchpoints\n  %-*s %10s %8s %10s %8s %8s %10s\n", w,
-		"key", "visits", "per cust", "drop-offs", "passing", "removal",
-		"emotion+1");
+	fprintf(out, "\nTouchpoints\n  %-*s %10s %8s %9s %9s %8s %8s %10s\n",
+		w, "key", "visits", "per cust", "drops", "patience", "passing",
+		"removal", "emotion+1");
 	for (size_t i = 0; i < r->n; i++) {
 		double mean, half, lo, hi, emo = rep_emotion(rp, r, i, &lo, &hi);
 
@@ -331,17 +358,19 @@ static void rep_text_touchpoints(FILE *out, const struct sim_report *rp,
 			snprintf(c, sizeof c, "%+.2fpp", 100 * emo);
 		else
 			snprintf(c, sizeof c, "-");
-		fprintf(out, "  %-*.*s %10llu %8.3f %10llu %8s %8s %10s\n", w, w,
-			rp->j->touchpoints[i].key,
+		fprintf(out, "  %-*.*s %10llu %8.3f %9llu %9llu %8s %8s %10s\n",
+			w, w, rp->j->touchpoints[i].key,
 			(unsigned long long)r->visits[i], mean,
-			(unsigned long long)r->drops[i],
+			(unsigned long long)r->drop_ends[i],
+			(unsigned long long)r->patience_ends[i],
 			rep_pct(rep_div((double)r->reach[i], (double)r->customers),
 				a, sizeof a), rep_pct(rep_removal(r, i), b, sizeof b),
 			c);
 	}
-	fputs("  (removal: share of purchases lost without it; emotion+1: "
-	      "change in\n   conversion, in points, were its emotion one "
-	      "point better)\n", out);
+	fputs("  (drops: walks ended here by the drop; patience: by the "
+	      "persona's patience;\n   removal: share of purchases lost "
+	      "without it; emotion+1: change in\n   conversion, in points, "
+	      "were its emotion one point better)\n", out);
 }
 
 static void rep_text_dists(FILE *out, const struct sim_result *r)
@@ -418,9 +447,9 @@ static void rep_text_nps(FILE *out, const struct sim_report *rp,
 static void rep_csv_result(FILE *out, const struct sim_report *rp,
 			   const struct sim_result *r)
 {
-	fputs("key,name,stage,visits,mean_visits,drop_offs,exits,"
-	      "customers_passing,share_passing,removal_effect,emotion_effect"
-	      UTIL_CSV_EOL, out);
+	fputs("key,name,stage,visits,mean_visits,drops,exits,patience_ends,"
+	      "cuts,customers_passing,share_passing,removal_effect,"
+	      "emotion_effect" UTIL_CSV_EOL, out);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct mot_touchpoint *tp = &rp->j->touchpoints[i];
 		double mean, half, lo, hi, emo = rep_emotion(rp, r, i, &lo, &hi);
@@ -436,8 +465,11 @@ static void rep_csv_result(FILE *out, const struct sim_report *rp,
 		fprintf(out, ",%s,%llu,", model_stage_key(tp->stage),
 			(unsigned long long)r->visits[i]);
 		rep_num(out, cols[0]);
-		fprintf(out, ",%llu,%llu,%llu,", (unsigned long long)r->drops[i],
+		fprintf(out, ",%llu,%llu,%llu,%llu,%llu,",
+			(unsigned long long)r->drop_ends[i],
 			(unsigned long long)r->exits[i],
+			(unsigned long long)r->patience_ends[i],
+			(unsigned long long)r->cuts[i],
 			(unsigned long long)r->reach[i]);
 		rep_num(out, cols[1]);
 		fputc(',', out);
@@ -664,6 +696,12 @@ static void analyze_report_json(FILE *out, const struct mot_journey *j,
 	rep_num(out, a->p_drop);
 	fputs(",\"exit\":", out);
 	rep_num(out, a->p_exit);
+	fputs("},\"endings\":{\"bought\":", out);
+	rep_num(out, a->conversion);
+	fputs(",\"left_without_buying\":", out);
+	rep_num(out, a->p_drop_unbought);
+	fputs(",\"exit_without_buying\":", out);
+	rep_num(out, a->p_exit_unbought);
 	fputs("},\"touchpoints\":[", out);
 	for (size_t i = 0; i < a->n; i++) {
 		fputs(i ? ",{\"key\":" : "{\"key\":", out);
@@ -690,8 +728,11 @@ static void analyze_report_text(FILE *out, const struct mot_journey *j,
 		"all, by share");
 	fprintf(out, "Conversion probability  %.6f\n", a->conversion);
 	fprintf(out, "Expected steps          %.4f\n", a->expected_steps);
-	fprintf(out, "Walks end               drop %.6f, exit %.6f\n\n",
+	fprintf(out, "Walks end               drop %.6f, exit %.6f\n",
 		a->p_drop, a->p_exit);
+	fprintf(out, "Endings                 bought %.6f, left without buying "
+		"%.6f, dead end without buying %.6f\n\n", a->conversion,
+		a->p_drop_unbought, a->p_exit_unbought);
 	fprintf(out, "  %-*s %15s %12s %12s %14s\n", w, "key", "expected visits",
 		"P(drop here)", "P(exit here)", "removal effect");
 	for (size_t i = 0; i < a->n; i++)

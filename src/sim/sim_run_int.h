@@ -64,15 +64,17 @@ void sim_ptab_reduce(struct sim_ptab *t, struct sim_ptab *dst);
 
 /* --- counters ---------------------------------------------------------- */
 
-enum { SIM_TP_VISITS, SIM_TP_VISITS_SQ, SIM_TP_REACH, SIM_TP_DROPS,
-       SIM_TP_EXITS, SIM_TP_CONV, SIM_TP_EMO_UP, SIM_TP_EMO_DOWN,
-       SIM_TP_FIELDS };
+/* Per touchpoint: the walks that ended there have one field per ending,
+ * in the order of enum sim_end (SIM_TP_END + end). */
+enum { SIM_TP_VISITS, SIM_TP_VISITS_SQ, SIM_TP_REACH, SIM_TP_END,
+       SIM_TP_CONV = SIM_TP_END + SIM_END_COUNT, SIM_TP_EMO_UP,
+       SIM_TP_EMO_DOWN, SIM_TP_FIELDS };
 
 /* Everything one block (or the total) counts. */
 struct sim_acc {
 	size_t n, n_edges, n_personas;
 	uint64_t customers, steps, conversions;
-	uint64_t ends[SIM_END_COUNT];
+	uint64_t ends[SIM_END_COUNT], ends_bought[SIM_END_COUNT];
 	uint64_t stage_reach[MOT_STAGE_COUNT];
 	uint64_t promoters, passives, detractors;
 	uint64_t *tp;          /* SIM_TP_FIELDS arrays of n */

@@ -189,7 +189,8 @@ static bool sim_count_end(struct sim_walker *w, struct sim_acc *a,
 	a->customers++;
 	a->steps += tr->steps;
 	a->ends[tr->end]++;
-	ACC_TP(a, tr->end == SIM_END_EXIT ? SIM_TP_EXITS : SIM_TP_DROPS)[last]++;
+	a->ends_bought[tr->end] += conv;
+	ACC_TP(a, SIM_TP_END + tr->end)[last]++;
 	for (int s = 0; s < MOT_STAGE_COUNT; s++)
 		a->stage_reach[s] += (k->seen >> (SIM_INFO_STAGE + s)) & 1u;
 	a->loop_hist[loops < SIM_HIST ? loops : SIM_HIST - 1]++;
@@ -291,6 +292,12 @@ static SIM_ALWAYS_INLINE bool sim_walk(struct sim_walker *w, uint64_t c,
 			      (double)(((f & SIM_F_NOHELP) != 0) & (e < 0));
 			if ((double)(r >> 32) * 0x1.0p-32 < pd) {
 				tr.end = SIM_END_DROP;
+				break;
+			}
+			/* A touchpoint without transitions ends the walk,
+			 * before patience or re-exposure could. */
+			if (f & SIM_F_END) {
+				tr.end = SIM_END_EXIT;
 				break;
 			}
 			if (steps >= patience) {

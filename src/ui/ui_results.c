@@ -235,6 +235,23 @@ static void ui_res_compare(struct ui_rlines *ls, const struct ws_outcome *o)
 	ui_rl_text(ls, UI_R_NORMAL, "%s", "");
 }
 
+/* Each customer once, as a workshop reads it: the buyers (the conversion
+ * above), then how the others ended; the shares add up to 100%. */
+static void ui_res_endings(struct ui_rlines *ls, const struct sim_result *r)
+{
+	uint64_t u[SIM_END_COUNT];
+
+	for (int e = 0; e < SIM_END_COUNT; e++)
+		u[e] = r->ends[e] - r->ends_bought[e];
+	ui_rl_text(ls, UI_R_DIM, "Endings: bought %.1f%%; without buying: left "
+		   "%.1f%%, dead end %.1f%%, out of patience %.1f%%%s",
+		   100 * ui_share(r->conversions, r->customers),
+		   100 * ui_share(u[SIM_END_DROP], r->customers),
+		   100 * ui_share(u[SIM_END_EXIT], r->customers),
+		   100 * ui_share(u[SIM_END_PATIENCE], r->customers),
+		   u[SIM_END_CUT] ? ", cut at the step limit" : "");
+}
+
 static void ui_res_summary(struct ui_rlines *ls, const struct ws_outcome *o)
 {
 	const struct sim_result *r = &o->res;
@@ -250,12 +267,7 @@ static void ui_res_summary(struct ui_rlines *ls, const struct ws_outcome *o)
 		   ui_sim_count(r->steps, st, sizeof st),
 		   r->steps == 1 ? "" : "s",
 		   ui_share(r->steps, r->customers), o->seconds);
-	ui_rl_text(ls, UI_R_DIM, "Walks ended: drop %.1f%%, exit %.1f%%, "
-		   "patience %.1f%%, cut %.1f%%",
-		   100 * ui_share(r->ends[SIM_END_DROP], r->customers),
-		   100 * ui_share(r->ends[SIM_END_EXIT], r->customers),
-		   100 * ui_share(r->ends[SIM_END_PATIENCE], r->customers),
-		   100 * ui_share(r->ends[SIM_END_CUT], r->customers));
+	ui_res_endings(ls, r);
 }
 
 static void ui_res_funnel(struct ui_rlines *ls, const struct sim_result *r)

@@ -23,6 +23,8 @@ expect_rc "analyze --help" 0 "$MOT" analyze --help
 expect_rc "simulate text" 0 "$MOT" simulate $J -n 20000
 expect_out "text has the conversion with its interval" "^Conversion +[0-9.]+% \(95% CI"
 expect_out "text has the funnel" "^  TMOT +Sharing"
+expect_out "text: endings, the conversion first" "^  bought \(the conversion\) +[0-9.]+%"
+expect_out "text: the others by how they ended" "^  left without buying +[0-9.]+%"
 expect_out "text has top paths" "^Most common paths"
 expect_out "text has the NPS" "NPS [+-][0-9]"
 [ -s "$T/err" ] && not_ok "no progress bar when stderr is not a terminal" || ok "no progress bar when stderr is not a terminal"
@@ -33,15 +35,19 @@ check "json: customers" "d['customers'] == 20000" "$T/sim.json"
 check "json: steps" "d['steps'] > d['customers']" "$T/sim.json"
 check "json: conversion_ci95 holds the rate" \
 	"d['conversion_ci95'][0] <= d['conversion_rate'] <= d['conversion_ci95'][1]" "$T/sim.json"
-check "json: touchpoints with key, visits, drop_offs, removal_effect" \
-	"all(set(['key','visits','drop_offs','removal_effect']) <= set(t) for t in d['touchpoints'])" "$T/sim.json"
+check "json: touchpoints with key, visits, drops, exits, patience_ends, cuts, removal_effect" \
+	"all(set(['key','visits','drops','exits','patience_ends','cuts','removal_effect']) <= set(t) for t in d['touchpoints'])" "$T/sim.json"
+check "json: each ending counted once, under its own name, at the touchpoints" \
+	"all(sum(t[k] for t in d['touchpoints']) == d['ends'][e] for k, e in (('drops','drop'),('exits','exit'),('patience_ends','patience'),('cuts','cut')))" "$T/sim.json"
+check "json: endings add up to the customers, bought being the conversions" \
+	"sum(d['endings'].values()) == d['customers'] and d['endings']['bought'] == d['conversions'] == sum(d['ends_bought'].values())" "$T/sim.json"
 check "json: visits add up to steps" \
 	"sum(t['visits'] for t in d['touchpoints']) == d['steps']" "$T/sim.json"
 check "json: ten top paths" "len(d['top_paths']) == 10" "$T/sim.json"
 check "json: NPS and personas" "'score' in d['nps'] and len(d['personas']) == 3" "$T/sim.json"
 
 expect_rc "simulate csv" 0 "$MOT" simulate $J -n 5000 --format csv
-expect_out "csv header" "^key,name,stage,visits,mean_visits,drop_offs,"
+expect_out "csv header" "^key,name,stage,visits,mean_visits,drops,exits,patience_ends,cuts,customers_passing,"
 n=$(wc -l <"$T/out")
 [ "$n" -eq 32 ] && ok "csv: one row per touchpoint" || not_ok "csv: one row per touchpoint ($n lines)"
 
@@ -66,6 +72,11 @@ cp "$T/out" "$T/plain.json"
 p=$(json "$T/an.json" "d['conversion_probability']")
 check "simulate --plain agrees with analyze (99.9% interval)" \
 	"abs(d['conversion_rate'] - $p) <= 3.29 * ($p * (1 - $p) / d['customers']) ** 0.5" "$T/plain.json"
+check "analyze: endings add up to 1, bought being the conversion" \
+	"abs(sum(d['endings'].values()) - 1) < 1e-12 and d['endings']['bought'] == d['conversion_probability']" "$T/an.json"
+l=$(json "$T/an.json" "d['endings']['left_without_buying']")
+check "simulate --plain: left without buying agrees with analyze (99.9% interval)" \
+	"abs(d['endings']['left_without_buying'] / d['customers'] - $l) <= 3.29 * ($l * (1 - $l) / d['customers']) ** 0.5" "$T/plain.json"
 expect_rc "analyze text" 0 "$MOT" analyze $J
 expect_out "analyze text: conversion probability" "^Conversion probability +0\.[0-9]+"
 expect_rc "analyze csv" 0 "$MOT" analyze $J -f csv

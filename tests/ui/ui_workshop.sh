@@ -38,6 +38,8 @@ expect_screen "with the settings it ran with" \
 	"20,000 customers, seed 7, full model, all personas"
 expect_re "customers, steps and seconds" \
 	"20,000 customers, [0-9,]+ steps \([0-9.]+ each\), [0-9.]+ s"
+expect_re "endings as a workshop reads them: bought, then the others" \
+	"Endings: bought [0-9.]+%; without buying: left [0-9.]+%, dead end"
 expect_screen "the funnel per stage" "Funnel: customers reaching each stage"
 expect_re "as bars with the share" "SMOT +\[#+\.*\] +[0-9.]+%"
 expect_screen "the loop histogram" "Exploration <-> evaluation loops"

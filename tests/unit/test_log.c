@@ -396,6 +396,42 @@ static void test_xes_read(void **state)
 	model_diags_free(&d);
 }
 
+/* Escapes come back as the text they stand for ("&#38;" as written, too),
+ * in a case id and an activity alike; an entity of a DTD is never loaded
+ * (no file, no network) but refused with its line. */
+static void test_xes_escapes(void **state)
+{
+	struct strbuf b;
+	struct mot_diags d = { 0 };
+	struct mot_log l;
+
+	(void)state;
+	strbuf_init(&b);
+	strbuf_puts(&b, xes_head);
+	strbuf_puts(&b,
+		"<trace><string key=\"concept:name\" value=\"&lt;&amp;&#38;&gt;\"/>"
+		"<event><string key=\"concept:name\" value=\"&amp;#38; &#x263A; &quot;&apos;&amp;\"/>"
+		"<date key=\"time:timestamp\" value=\"2026-01-01\"/></event></trace>\n"
+		"</log>\n");
+	assert_int_equal(read_xes(b.s, &l, &d), 0);
+	assert_case(&l, 0, "<&&>", "&#38; \xe2\x98\xba \"'&");
+	model_log_free(&l);
+	strbuf_free(&b);
+	model_diags_free(&d);
+	memset(&d, 0, sizeof d);
+	strbuf_init(&b);
+	strbuf_puts(&b, "<?xml version=\"1.0\"?>\n"                  /* 1 */
+		    "<!DOCTYPE log [<!ENTITY x SYSTEM \"/etc/hostname\">]>\n" /* 2 */
+		    "<log><trace><string key=\"concept:name\" value=\"c\"/>\n" /* 3 */
+		    "<event><string key=\"concept:name\" value=\"&x;\"/>\n"   /* 4 */
+		    "<date key=\"time:timestamp\" value=\"2026-01-01\"/></event></trace></log>\n");
+	assert_int_equal(read_xes(b.s, &l, &d), -1);
+	assert_true(d.n > 0 && d.items[0].line == 4);
+	assert_non_null(strstr(d.items[0].message, "XML"));
+	strbuf_free(&b);
+	model_diags_free(&d);
+}
+
 static void test_xes_bad(void **state)
 {
 	struct strbuf b;
@@ -714,6 +750,7 @@ int main(void)
 		cmocka_unit_test(test_csv_unclosed_and_empty),
 		cmocka_unit_test(test_csv_many_errors),
 		cmocka_unit_test(test_xes_read),
+		cmocka_unit_test(test_xes_escapes),
 		cmocka_unit_test(test_xes_bad),
 		cmocka_unit_test(test_encode_round_trip),
 		cmocka_unit_test(test_map),
