@@ -32,7 +32,7 @@ enum store_status {
 
 /* Current schema version (SQLite: PRAGMA user_version; PostgreSQL: the
  * table mot_schema). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 enum store_mode {
 	STORE_READ_WRITE = 0,
@@ -79,6 +79,56 @@ const char *store_errmsg(const struct store *s);
  */
 int store_batch_begin(struct store *s);
 int store_batch_end(struct store *s, int status);
+
+/* --- live updates (schema version 6) ----------------------------------- */
+
+/*
+ * 1 when another connection committed a change since the last call, 0
+ * when not, -1 on error (store_errmsg).  Never blocks.  The first call
+ * only takes note of where the database is (0).  A change is any write
+ * transaction (an edit, an import, a scenario or log saved ...) of this
+ * database (on PostgreSQL: this schema), never this connection's own and
+ * never presence.  SQLite: PRAGMA data_version; PostgreSQL: LISTEN
+ * mot_change, each writing transaction does NOTIFY mot_change (payload:
+ * the journey key, "" when none is left), consumed with
+ * PQconsumeInput/PQnotifies.  Call it outside store_batch_begin/end.
+ */
+int store_watch_changed(struct store *s);
+/*
+ * A descriptor to poll() for changes, or -1 when the backend has none
+ * (SQLite: the caller calls store_watch_changed on a timer).  Readable
+ * does not always mean changed (store_watch_changed says), and a
+ * notification read while another store call ran leaves it quiet: poll()
+ * it with a timeout and call store_watch_changed after the timeout too.
+ */
+int store_watch_fd(const struct store *s);
+
+/* A row not refreshed for this long counts as gone (a killed mot). */
+#define STORE_PRESENCE_GONE_S 15
+
+/*
+ * Presence: this process has JOURNEY open (NULL: none).  Called again at
+ * least every 5 s as a heartbeat; a row not refreshed for
+ * STORE_PRESENCE_GONE_S counts as gone (and is deleted by the next
+ * heartbeat of anyone).  user from getpwuid()/USER, host from
+ * gethostname(), pid.  Presence is not a change for store_watch_changed.
+ * On a read-only open (STORE_READ_ONLY, STORE_READ_EXISTING) nothing can
+ * be written: this process is not shown to others, and the call returns
+ * STORE_OK, so that the designer works the same.  store_close() removes
+ * the row.
+ */
+int store_presence_set(struct store *s, const char *journey_key);
+struct store_presence {
+	char user[64];
+	char host[256];
+	long pid;
+};
+/* Everyone else (not this process) with JOURNEY open, live rows only,
+ * by user, host and pid; *out is NULL when there is nobody.  Works on a
+ * read-only open too. */
+int store_presence_list(struct store *s, const char *journey_key,
+			struct store_presence **out, size_t *n);
+void store_presence_free(struct store_presence *list, size_t n);
 
 /* --- journeys ----------------------------------------------------------- */
 

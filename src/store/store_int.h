@@ -18,6 +18,7 @@
  *   store_log.c         event logs
  *   store_lanes.c       a touchpoint's lane lists and KPIs
  *   store_copy.c        every journey from one database into another
+ *   store_watch.c       live updates: changes by others, who has what open
  *
  * Code outside the drivers runs statements only through the store_prepare
  * / store_bind_* / store_step / store_col_* helpers below, never through a
@@ -120,6 +121,12 @@ enum store_sql_id {
 	SQL_KPI_INSERT,
 	SQL_KPI_CLEAR,
 	SQL_GEN_NEXT,
+	SQL_GEN_GET,
+	SQL_NOTIFY,
+	SQL_PRESENCE_SET,
+	SQL_PRESENCE_CLEAR,
+	SQL_PRESENCE_PRUNE,
+	SQL_PRESENCE_LIST,
 	SQL_COUNT
 };
 
@@ -180,6 +187,17 @@ struct store_driver {
 	 * unchecked where the database allows (false: nothing changed). */
 	bool (*bulk_begin)(struct store *s);
 	void (*bulk_end)(struct store *s);
+	/* Live updates: whether another connection may have committed since
+	 * the last call (1; the store then compares the generation), not
+	 * (0), or an error (-1, message set); never blocks. */
+	int (*watch_poll)(struct store *s);
+	/* A descriptor that becomes readable when another connection
+	 * commits, or -1. */
+	int (*watch_fd)(const struct store *s);
+	/* Whether a write transaction must tell the others itself, with
+	 * SQL_NOTIFY before its COMMIT (PostgreSQL's NOTIFY); SQLite's
+	 * readers see a commit by PRAGMA data_version. */
+	bool notifies;
 };
 
 extern const struct store_driver store_sqlite_driver;
@@ -197,6 +215,16 @@ struct store {
 	bool tx_failed;    /* an inner step failed: the outer end rolls back */
 	int64_t gen;       /* the write transaction's generation: the version
 			    * of every row it writes (store_tx_begin) */
+	enum store_mode mode;
+	int64_t tx_jid;    /* the journey the write transaction changed last:
+			    * the payload of its NOTIFY (0: none) */
+	/* live updates (store_watch.c) */
+	bool watching;     /* store_watch_changed has looked once */
+	bool watch_news;   /* another connection committed between two of
+			    * this one's own commits */
+	int64_t watch_gen; /* the generation seen last */
+	int64_t watch_mark;/* the driver's own: SQLite's data_version */
+	bool present;      /* this process has a presence row */
 	char err[512];
 };
 
@@ -306,6 +334,12 @@ int store_insert_journey(struct store *s, const struct mot_journey *j);
 /* Insert j, or with `replace` put it in place of the journey with its key. */
 int store_import_one(struct store *s, const struct mot_journey *j,
 		     bool replace);
+
+/* store_watch.c: a write transaction of this connection committed with
+ * generation gen (what it wrote is no news to this connection). */
+void store_watch_committed(struct store *s, int64_t gen);
+/* Drop this process's presence row, quietly (store_close). */
+void store_presence_leave(struct store *s);
 
 /* store_log.c: a touchpoint's new key in the logs of journey row jid. */
 int store_log_rename_touchpoint(struct store *s, int64_t jid,

@@ -45,6 +45,7 @@ int store_journey_touch(struct store *s, int64_t jid)
 
 	if (!st)
 		return STORE_ERROR;
+	s->tx_jid = jid;
 	store_bind_int(st, 1, jid);
 	store_bind_int(st, 2, store_now());
 	store_bind_int(st, 3, s->gen);

@@ -24,6 +24,7 @@ int store_tx_begin(struct store *s)
 	if (s->tx_depth++ > 0)
 		return STORE_OK;
 	s->tx_failed = false;
+	s->tx_jid = 0;
 	if (store_exec(s, s->drv->begin_write) != STORE_OK) {
 		s->tx_depth = 0;
 		return STORE_ERROR;
@@ -42,16 +43,36 @@ int store_tx_begin(struct store *s)
 	return STORE_OK;
 }
 
+/* PostgreSQL: tell the other mots, at the commit, which journey changed
+ * (NOTIFY mot_change; see store_watch_changed). */
+static int store_tx_notify(struct store *s)
+{
+	struct store_stmt *st;
+
+	if (!s->drv->notifies)
+		return STORE_OK;
+	if (!(st = store_prepare(s, SQL_NOTIFY)))
+		return STORE_ERROR;
+	store_bind_int(st, 1, s->tx_jid);
+	return store_exec_stmt(s, st);
+}
+
 int store_tx_end(struct store *s, int status)
 {
+	int64_t gen = s->gen;
+
 	if (status != STORE_OK)
 		s->tx_failed = true;
 	if (--s->tx_depth > 0)
 		return status;
 	s->gen = 0;
+	if (!s->tx_failed && store_tx_notify(s) != STORE_OK)
+		s->tx_failed = true;
 	if (!s->tx_failed) {
-		if (store_exec(s, "COMMIT") == STORE_OK)
+		if (store_exec(s, "COMMIT") == STORE_OK) {
+			store_watch_committed(s, gen);
 			return status;
+		}
 		status = STORE_ERROR;
 	}
 	/* Keep the message of the failure, not of the rollback. */
@@ -117,6 +138,7 @@ int store_open_mode(const char *db, const char *schema, enum store_mode mode,
 		free(s);
 		return STORE_ERROR;
 	}
+	s->mode = mode;
 	rc = s->drv->open(s, db, schema, mode, &fresh);
 	if (rc != STORE_OK) {
 		snprintf(err, errlen, "%s", s->err);
@@ -150,6 +172,8 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	if (s->conn)
+		store_presence_leave(s);
 	for (int i = 0; i < SQL_COUNT; i++) {
 		if (s->stmt[i])
 			s->drv->finalize(s->stmt[i]);

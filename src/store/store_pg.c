@@ -429,6 +429,37 @@ static void store_pg_exec_quiet(struct store *s, const char *sql)
 	PQclear(PQexec(((struct store_pg *)s->conn)->conn, sql));
 }
 
+/* --- live updates --------------------------------------------------------- */
+
+/* What arrived on the connection, without waiting: a NOTIFY mot_change
+ * from another session (LISTEN at open, store_pg_open.c).  The own
+ * session's notifications come back too, and are no news. */
+static int store_pg_watch_poll(struct store *s)
+{
+	struct store_pg *pg = s->conn;
+	int self = PQbackendPID(pg->conn);
+	PGnotify *n;
+	int hint = 0;
+
+	if (PQconsumeInput(pg->conn) != 1) {
+		store_pg_fail(s, NULL);
+		return -1;
+	}
+	while ((n = PQnotifies(pg->conn)) != NULL) {
+		if (n->be_pid != self && strcmp(n->relname, "mot_change") == 0)
+			hint = 1;
+		PQfreemem(n);
+	}
+	return hint;
+}
+
+static int store_pg_watch_fd(const struct store *s)
+{
+	const struct store_pg *pg = s->conn;
+
+	return PQsocket(pg->conn);
+}
+
 /* PostgreSQL checks every foreign key: nothing to switch off. */
 static bool store_pg_bulk_begin(struct store *s)
 {
@@ -470,4 +501,7 @@ const struct store_driver store_pg_driver = {
 	.begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
 	.bulk_begin = store_pg_bulk_begin,
 	.bulk_end = store_pg_bulk_end,
+	.watch_poll = store_pg_watch_poll,
+	.watch_fd = store_pg_watch_fd,
+	.notifies = true,
 };

@@ -343,6 +343,10 @@ int store_pg_open(struct store *s, const char *target, const char *schema,
 	*created = rc == STORE_OK && st.empty;
 	if (rc == STORE_OK && (st.empty || st.version < STORE_SCHEMA_VERSION))
 		rc = store_pg_migrate(s, schema ? schema : st.schema);
+	/* Live updates (store_watch_changed): every mot listens from the
+	 * start, so that store_watch_fd() has something to wake on. */
+	if (rc == STORE_OK)
+		rc = store_pg_exec(s, "LISTEN mot_change");
 	/* A command that only reads cannot write by mistake. */
 	if (rc == STORE_OK && mode != STORE_READ_WRITE && !*created)
 		rc = store_pg_exec(s, "SET default_transaction_read_only = on");

@@ -23,6 +23,9 @@
  */
 #include "store_int.h"
 
+/* Now, in unix seconds, by the database's clock. */
+#define STORE_SQL_NOW "CAST(strftime('%s', 'now') AS INTEGER)"
+
 const char *const store_sql[SQL_COUNT] = {
 	[SQL_JOURNEY_ID] = "SELECT id, version FROM journey WHERE key = ?1",
 	[SQL_JOURNEY_GET] =
@@ -215,6 +218,28 @@ const char *const store_sql[SQL_COUNT] = {
 	[SQL_GEN_NEXT] =
 		"UPDATE generation SET value = value + 1 WHERE id = 1"
 		" RETURNING value",
+	/* Live updates (store_watch.c): the generation moves with every
+	 * write transaction, and with nothing else (presence rows do not). */
+	[SQL_GEN_GET] = "SELECT value FROM generation WHERE id = 1",
+	/* SQL_NOTIFY is PostgreSQL's only (store_sql_pg.c): SQLite's readers
+	 * see a commit by PRAGMA data_version. */
+	/* Presence: one row per process (host, pid), the time from the
+	 * database's clock, so that the clocks of the designers' machines do
+	 * not matter on a shared server. */
+	[SQL_PRESENCE_SET] =
+		"INSERT INTO presence (host, pid, user_name, journey, seen)"
+		" VALUES (?1, ?2, ?3, ?4, " STORE_SQL_NOW ")"
+		" ON CONFLICT (host, pid) DO UPDATE SET"
+		" user_name = excluded.user_name, journey = excluded.journey,"
+		" seen = excluded.seen",
+	[SQL_PRESENCE_CLEAR] = "DELETE FROM presence WHERE host = ?1 AND pid = ?2",
+	[SQL_PRESENCE_PRUNE] =
+		"DELETE FROM presence WHERE seen < " STORE_SQL_NOW " - ?1",
+	[SQL_PRESENCE_LIST] =
+		"SELECT user_name, host, pid FROM presence"
+		" WHERE journey = ?1 AND NOT (host = ?2 AND pid = ?3)"
+		" AND seen >= " STORE_SQL_NOW " - ?4"
+		" ORDER BY user_name, host, pid",
 };
 
 /* Migrations (SQLite): store_migrations[v] takes a database from
@@ -385,4 +410,18 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  data BLOB NOT NULL,"
 	"  UNIQUE (log_id, position)"
 	");",
+	/* 6: presence, who has which journey open (store_presence_set): one
+	 * row per process, refreshed every few seconds; a row not refreshed
+	 * for STORE_PRESENCE_GONE_S counts as gone.  The journey by key, as
+	 * the designer has it open; no foreign key, so that nothing of an
+	 * edit waits on it. */
+	"CREATE TABLE presence ("
+	"  host TEXT NOT NULL,"
+	"  pid INTEGER NOT NULL,"
+	"  user_name TEXT NOT NULL,"
+	"  journey TEXT NOT NULL,"
+	"  seen INTEGER NOT NULL,"
+	"  PRIMARY KEY (host, pid)"
+	");"
+	"CREATE INDEX presence_journey ON presence (journey);",
 };

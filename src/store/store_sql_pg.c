@@ -13,6 +13,9 @@
  */
 #include "store_int.h"
 
+/* Now, in unix seconds, by the server's clock. */
+#define STORE_SQL_NOW_PG "CAST(extract(epoch FROM now()) AS BIGINT)"
+
 const char *const store_sql_pg[SQL_COUNT] = {
 	/* Keys in byte order, as SQLite sorts them, whatever the
 	 * database's collation. */
@@ -32,6 +35,25 @@ const char *const store_sql_pg[SQL_COUNT] = {
 		" l.events FROM log l JOIN journey j ON j.id = l.journey_id"
 		" WHERE ?1::bigint IS NULL OR l.journey_id = ?1"
 		" ORDER BY j.key COLLATE \"C\", l.imported DESC, l.id DESC",
+	/* Every write transaction tells the listening mots (LISTEN
+	 * mot_change, store_pg_open.c) at its commit, with the key of the
+	 * journey it changed ("" when none is left: a deletion). */
+	[SQL_NOTIFY] =
+		"SELECT pg_notify('mot_change', coalesce((SELECT key FROM"
+		" journey WHERE id = ?1), ''))",
+	[SQL_PRESENCE_SET] =
+		"INSERT INTO presence (host, pid, user_name, journey, seen)"
+		" VALUES (?1, ?2, ?3, ?4, " STORE_SQL_NOW_PG ")"
+		" ON CONFLICT (host, pid) DO UPDATE SET"
+		" user_name = excluded.user_name, journey = excluded.journey,"
+		" seen = excluded.seen",
+	[SQL_PRESENCE_PRUNE] =
+		"DELETE FROM presence WHERE seen < " STORE_SQL_NOW_PG " - ?1",
+	[SQL_PRESENCE_LIST] =
+		"SELECT user_name, host, pid FROM presence"
+		" WHERE journey = ?1 AND NOT (host = ?2 AND pid = ?3)"
+		" AND seen >= " STORE_SQL_NOW_PG " - ?4"
+		" ORDER BY user_name COLLATE \"C\", host COLLATE \"C\", pid",
 };
 
 /* Migrations (PostgreSQL), the same steps as store_migrations[]. */
@@ -194,4 +216,14 @@ const char *const store_migrations_pg[STORE_SCHEMA_VERSION] = {
 	"  data BYTEA NOT NULL,"
 	"  UNIQUE (log_id, position)"
 	");",
+	/* 6: presence */
+	"CREATE TABLE presence ("
+	"  host TEXT NOT NULL,"
+	"  pid BIGINT NOT NULL,"
+	"  user_name TEXT NOT NULL,"
+	"  journey TEXT NOT NULL,"
+	"  seen BIGINT NOT NULL,"
+	"  PRIMARY KEY (host, pid)"
+	");"
+	"CREATE INDEX presence_journey ON presence (journey);",
 };

@@ -211,6 +211,31 @@ static int store_sq_pragma_int(struct store *s, const char *sql, int64_t *out)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
 }
 
+/* --- live updates ---------------------------------------------------- */
+
+/* PRAGMA data_version moves when another connection commits to the
+ * file (never for this one's own commits). */
+static int store_sq_watch_poll(struct store *s)
+{
+	int64_t v = 0;
+
+	if (store_sq_pragma_int(s, "PRAGMA data_version", &v) != STORE_OK) {
+		store_sq_fail(s);
+		return -1;
+	}
+	if (v == s->watch_mark)
+		return 0;
+	s->watch_mark = v;
+	return 1;
+}
+
+/* Nothing to wait on: the caller looks on a timer. */
+static int store_sq_watch_fd(const struct store *s)
+{
+	(void)s;
+	return -1;
+}
+
 /* Why the first read of a file failed, in words a designer can act on. */
 static int store_sq_unreadable(struct store *s)
 {
@@ -516,4 +541,6 @@ const struct store_driver store_sqlite_driver = {
 	.begin_read = "BEGIN",
 	.bulk_begin = store_sq_bulk_begin,
 	.bulk_end = store_sq_bulk_end,
+	.watch_poll = store_sq_watch_poll,
+	.watch_fd = store_sq_watch_fd,
 };

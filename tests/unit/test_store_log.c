@@ -523,7 +523,8 @@ static void test_upgrade_from_v4(void **state)
 	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
 			 STORE_OK);
 	assert_false(created);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 5);
+	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
 	assert_int_equal(store_journey_load(f->s, "old", &j), STORE_OK);
 	assert_int_equal(j.version, 7);
 	assert_int_equal(j.n_touchpoints, 2);
