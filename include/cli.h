@@ -58,6 +58,9 @@ int cli_getopt(const struct cli_command *cmd, int argc, char **argv,
 	       const char *shortopts, const struct option *longopts);
 /* Columns of the terminal on stdout, else $COLUMNS, else 80. */
 int cli_terminal_width(void);
+/* The columns of the terminal stdout is, for the tables of list,
+ * simulate and analyze; 0 when stdout is no terminal: nothing is cut. */
+int cli_table_width(void);
 
 /* Parse helpers: print a clear error naming the option and return -1. */
 int cli_parse_ulong(const char *opt, const char *s, unsigned long min,

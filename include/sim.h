@@ -367,6 +367,10 @@ struct sim_report {
 	const struct sim_run *run;
 	char *const *sets;             /* --set assignments */
 	size_t n_sets;
+	/* Text: the columns a table line may take (a terminal's width);
+	 * 0, no limit.  Keys are cut only where the line would not fit,
+	 * and never to fewer than 32 characters. */
+	int width;
 };
 
 void sim_report_result(FILE *out, enum sim_format f,
@@ -381,7 +385,9 @@ void sim_report_compare(FILE *out, enum sim_format f,
 void sim_report_market(FILE *out, enum sim_format f,
 		       const struct sim_report *rp, const struct sim_market *mk,
 		       const struct sim_market_day *days);
+/* width: as sim_report.width (text only). */
 void analyze_report(FILE *out, enum sim_format f, const struct mot_journey *j,
-		    const char *persona, const struct analyze_result *a);
+		    const char *persona, const struct analyze_result *a,
+		    int width);
 
 #endif

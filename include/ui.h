@@ -86,6 +86,7 @@ enum ui_action {
 	UI_ACT_SCENARIOS,   /* the saved scenarios */
 	UI_ACT_BASELINE,    /* keep the results as the baseline */
 	UI_ACT_RERUN,       /* run again on the journey as it is now */
+	UI_ACT_RESTORE_BASE, /* the baseline's journey back, one change */
 	UI_ACT_SAVE_SCENARIO,
 	UI_ACT_RANK,        /* impact: rank by removal or by emotion gain */
 	UI_ACT_STEP, UI_ACT_STEP_BACK,          /* walkthrough: one step */

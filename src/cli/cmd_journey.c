@@ -36,6 +36,7 @@ int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *s;
 	size_t n;
 	char when[32];
+	int kw = 28;
 
 	if (cmd_operands(cmd, argc, argv, 0) < 0)
 		return CLI_USAGE;
@@ -45,11 +46,16 @@ int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error("%s", store_errmsg(s));
 		return CLI_FAIL;
 	}
+	/* The key column holds the longest key: a key is never cut, and
+	 * the columns after it stay in line. */
+	for (size_t i = 0; i < n; i++)
+		if (util_utf8_width(list[i].key) > kw)
+			kw = util_utf8_width(list[i].key);
 	if (n == 0)
 		fprintf(stderr, "mot: no journeys in %s; add one with 'mot new' "
 			"or 'mot import FILE'\n", ctx->db_path);
 	else
-		printf("%-28s %6s %6s %5s  %-16s  %s\n", "JOURNEY", "TOUCH",
+		printf("%-*s %6s %6s %5s  %-16s  %s\n", kw, "JOURNEY", "TOUCH",
 		       "TRANS", "PERS", "UPDATED", "TITLE");
 	for (size_t i = 0; i < n; i++) {
 		time_t t = (time_t)list[i].updated;
@@ -60,7 +66,7 @@ int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M",
 			 localtime_r(&t, &tm));
-		printf("%-28s %6zu %6zu %5zu  %-16s  %s\n", key,
+		printf("%-*s %6zu %6zu %5zu  %-16s  %s\n", kw, key,
 		       list[i].n_touchpoints, list[i].n_transitions,
 		       list[i].n_personas, when, title);
 		free(key);
@@ -68,6 +74,16 @@ int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	store_journey_list_free(list, n);
 	return CLI_OK;
+}
+
+int cli_table_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
 }
 
 int cli_terminal_width(void)

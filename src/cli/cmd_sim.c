@@ -379,7 +379,7 @@ static int cmd_sim_go(const struct cmd_sim_args *a, const struct mot_journey *j,
 		      const struct mot_journey *alt)
 {
 	struct sim_report rp = { a->compare ? j : alt, &a->opt, &a->run,
-				 a->sets, a->n_sets };
+				 a->sets, a->n_sets, cli_table_width() };
 	struct cmd_progress prog = { .last = 0, .unit = "customers" };
 	struct sim_run run = a->run;
 	struct sim_result res;
@@ -487,7 +487,8 @@ int cmd_analyze(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error("analyze: %s", err);
 		rc = CLI_FAIL;
 	} else if (rc == CLI_OK) {
-		analyze_report(stdout, a.format, &alt, a.opt.persona, &res);
+		analyze_report(stdout, a.format, &alt, a.opt.persona, &res,
+			       cli_table_width());
 		analyze_result_free(&res);
 	}
 	model_journey_free(&j);

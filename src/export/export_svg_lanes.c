@@ -4,8 +4,8 @@
  * backstage, KPIs; evidence when asked for), each row split into the
  * stage columns and, inside a stage, its card columns.  A stage lists,
  * card by card in their order, the card's name and what the lane holds
- * for it, spread over its card columns so that the row is as low as it
- * can be.
+ * for it, each under its own card's column as far as the row, as low as
+ * the tallest stage lets it be, has room.
  *
  * A wall map has to stay one page: an entry is the card's name and at
  * most two lines (two items of a list, or the first and "+N more"; two
@@ -247,13 +247,63 @@ static double svg_lane_split(const double *h, size_t n, size_t cols,
 	return result;
 }
 
-/* Lane l for stage s from y: the height used. */
+/*
+ * Where the entries of one stage go when drawn: under their own cards'
+ * columns as far as the lane's row allows.  Of the cuts whose every run
+ * is at most `limit` high (the row, as tall as its tallest stage needs;
+ * svg_lane_split's cut always fits) the one that moves the fewest entries
+ * the fewest columns away from their cards is taken, so that a card's
+ * pains stand under that card and not under its neighbour.  col[e] is
+ * the column of entry e's card within the stage.
+ */
+static void svg_lane_place(const double *h, const size_t *col, size_t n,
+			   size_t cols, double limit, size_t *first)
+{
+	/* cost[k][i]: the least moves when entries i.. go into columns k.. */
+	size_t w = n + 1, *cost = xcalloc((cols + 1) * w, sizeof *cost);
+	size_t *cut = xcalloc((cols + 1) * w, sizeof *cut);
+	const size_t none = (size_t)-1;
+
+	for (size_t i = 0; i < n; i++)
+		cost[cols * w + i] = none;
+	for (size_t k = cols; k-- > 0;)
+		for (size_t i = n + 1; i-- > 0;) {
+			double run = 0;
+			size_t moves = 0, best = none, at = n;
+
+			for (size_t e = i; e <= n && run <= limit + 1e-6; e++) {
+				size_t rest = cost[(k + 1) * w + e];
+
+				if (rest != none && moves + rest < best) {
+					best = moves + rest;
+					at = e;
+				}
+				if (e < n) {
+					run += h[e];
+					moves += col[e] > k ? col[e] - k : k - col[e];
+				}
+			}
+			cost[k * w + i] = best;
+			cut[k * w + i] = at;
+		}
+	for (size_t k = 0, i = 0; k < cols; k++) {
+		first[k] = i;
+		i = cost[k * w + i] == none ? n : cut[k * w + i];
+	}
+	free(cost);
+	free(cut);
+}
+
+/* Lane l for stage s from y: the height it needs at least (out NULL), or
+ * drawn with its runs at most `limit` high. */
 static double svg_lane_stage(FILE *out, const struct svg_map *m,
-			     enum mot_lane l, enum mot_stage s, double y)
+			     enum mot_lane l, enum mot_stage s, double y,
+			     double limit)
 {
 	const struct mot_journey *j = m->j;
 	size_t cols = m->col_first[s + 1] - m->col_first[s], n = 0;
 	size_t *tp = xcalloc(j->n_touchpoints + 1, sizeof *tp);
+	size_t *col = xcalloc(j->n_touchpoints + 1, sizeof *col);
 	size_t *first = xcalloc(cols + 1, sizeof *first);
 	double *h = xcalloc(j->n_touchpoints + 1, sizeof *h), most;
 
@@ -264,9 +314,13 @@ static double svg_lane_stage(FILE *out, const struct svg_map *m,
 
 			svg_cell_entry(&c, &j->touchpoints[i], l);
 			h[n] = c.y;
+			col[n] = m->cards[i].col - m->col_first[s];
 			tp[n++] = i;
 		}
 	most = n ? svg_lane_split(h, n, cols, first) : 0;
+	if (out && n)
+		svg_lane_place(h, col, n, cols, limit > most ? limit : most,
+			       first);
 	for (size_t k = 0; out && k < cols; k++) {
 		struct svg_cell c = { out, m->col_x[m->col_first[s] + k], y,
 				      m->card_w, false };
@@ -276,6 +330,7 @@ static double svg_lane_stage(FILE *out, const struct svg_map *m,
 			svg_cell_entry(&c, &j->touchpoints[tp[e]], l);
 	}
 	free(tp);
+	free(col);
 	free(first);
 	free(h);
 	return most;
@@ -293,7 +348,7 @@ void svg_lanes_measure(struct svg_map *m, unsigned lanes)
 			continue;
 		for (int s = 0; s < MOT_STAGE_COUNT; s++) {
 			double h = svg_lane_stage(NULL, m, (enum mot_lane)l,
-						  (enum mot_stage)s, 0);
+						  (enum mot_stage)s, 0, 0);
 
 			if (h > most)
 				most = h;
@@ -319,6 +374,8 @@ void svg_lanes_draw(FILE *out, const struct svg_map *m)
 
 	for (size_t i = 0; i < m->lanes.n; i++) {
 		enum mot_lane l = m->lanes.lane[i];
+		double limit = m->lanes.height[i] - SVG_LANE_TITLE -
+			SVG_LANE_PAD;
 		bool any = false;
 
 		fprintf(out, "<g class=\"mot-lane\" data-lane=\"%s\">\n"
@@ -330,7 +387,7 @@ void svg_lanes_draw(FILE *out, const struct svg_map *m)
 			y + 15, model_lane_title(l));
 		for (int s = 0; s < MOT_STAGE_COUNT; s++)
 			any |= svg_lane_stage(out, m, l, (enum mot_stage)s,
-					      y + SVG_LANE_TITLE) > 0;
+					      y + SVG_LANE_TITLE, limit) > 0;
 		if (!any)
 			fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"" SVG_LANE_FS "\" "
 				"font-style=\"italic\" fill=\"" SVG_MUTED "\">"

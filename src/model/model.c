@@ -427,13 +427,19 @@ static void model_check_text(struct mot_diags *d, const char *path,
 static void model_check_range(struct mot_diags *d, const char *path, double v,
 			      double lo, bool lo_open, double hi)
 {
+	char num[32];
+
+	/* the value as typed: %g would round 1.0000001 to an "out of
+	 * range" 1 */
 	if (!isfinite(v))
 		ERR(d, path, "must be a finite number");
 	else if (lo_open ? !(v > lo) : !(v >= lo))
-		ERR(d, path, "%g is out of range: must be %s %g", v,
+		ERR(d, path, "%s is out of range: must be %s %g",
+		    model_format_number(v, num, sizeof num),
 		    lo_open ? "greater than" : "at least", lo);
 	else if (v > hi)
-		ERR(d, path, "%g is out of range: must be at most %g", v, hi);
+		ERR(d, path, "%s is out of range: must be at most %g",
+		    model_format_number(v, num, sizeof num), hi);
 }
 
 static void model_check_persona(const struct mot_journey *j, size_t i,

@@ -434,7 +434,7 @@ static void model_check_kpi(struct mot_diags *d, size_t i, size_t k,
 			    const struct mot_touchpoint *tp)
 {
 	const struct mot_kpi *kpi = &tp->kpis[k];
-	char path[96];
+	char path[96], num[32];
 
 #define KPATH(f) (snprintf(path, sizeof path, "touchpoints[%zu].kpis[%zu].%s", \
 			   i, k, f), path)
@@ -442,15 +442,16 @@ static void model_check_kpi(struct mot_diags *d, size_t i, size_t k,
 			      true);
 	model_check_lane_text(d, KPATH("unit"), kpi->unit, MOT_ITEM_MAX, false,
 			      false);
+	/* the value as typed (%g would print 1000000000001 as 1e+12) */
 	if (!isfinite(kpi->value) || fabs(kpi->value) > MOT_KPI_ABS_MAX)
-		ERR(d, KPATH("value"), "%g is out of range: must be a number "
-		    "from -%g to %g", kpi->value, MOT_KPI_ABS_MAX,
-		    MOT_KPI_ABS_MAX);
+		ERR(d, KPATH("value"), "%s is out of range: must be a number "
+		    "from -%g to %g", model_format_number(kpi->value, num,
+		    sizeof num), MOT_KPI_ABS_MAX, MOT_KPI_ABS_MAX);
 	if (kpi->has_target && (!isfinite(kpi->target) ||
 				fabs(kpi->target) > MOT_KPI_ABS_MAX))
-		ERR(d, KPATH("target"), "%g is out of range: must be a number "
-		    "from -%g to %g", kpi->target, MOT_KPI_ABS_MAX,
-		    MOT_KPI_ABS_MAX);
+		ERR(d, KPATH("target"), "%s is out of range: must be a number "
+		    "from -%g to %g", model_format_number(kpi->target, num,
+		    sizeof num), MOT_KPI_ABS_MAX, MOT_KPI_ABS_MAX);
 	/* Two figures under one name would make the lane ambiguous. */
 	for (size_t m = 0; m < k && kpi->name; m++)
 		if (util_streq(tp->kpis[m].name, kpi->name)) {

@@ -286,14 +286,24 @@ static void rep_json_result(FILE *out, const struct sim_report *rp,
 
 /* --- simulate: text ------------------------------------------------------ */
 
-static int rep_key_width(const struct mot_journey *j)
+/*
+ * The key column of a text table whose other columns take rest: as wide
+ * as the longest key; within width columns (0: no limit) if the keys
+ * allow, but never cut below REP_KEY_CUT, so that keys stay readable on
+ * a narrow terminal (the line then wraps).
+ */
+#define REP_KEY_CUT 32
+
+static int rep_key_width(const struct mot_journey *j, int width, int rest)
 {
-	int w = 10;
+	int w = 10, room = width - 2 - rest;
 
 	for (size_t i = 0; i < j->n_touchpoints; i++)
 		if ((int)strlen(j->touchpoints[i].key) > w)
 			w = (int)strlen(j->touchpoints[i].key);
-	return w > 32 ? 32 : w;
+	if (width > 0 && w > room)
+		w = room > REP_KEY_CUT ? room : w < REP_KEY_CUT ? w : REP_KEY_CUT;
+	return w;
 }
 
 /* A share as "12.34%", or "-" when undefined. */
@@ -344,7 +354,7 @@ static void rep_text_head(FILE *out, const struct sim_report *rp,
 static void rep_text_touchpoints(FILE *out, const struct sim_report *rp,
 				 const struct sim_result *r)
 {
-	int w = rep_key_width(rp->j);
+	int w = rep_key_width(rp->j, rp->width, 69);
 	char a[32], b[32], c[32];
 
 	fprintf(out, "\nTouchpoints\n  %-*s %10s %8s %9s %9s %8s %8s %10s\n",
@@ -525,7 +535,7 @@ static void rep_compare_text(FILE *out, const struct sim_report *rp,
 			     double hi)
 {
 	struct rep_row rows[3];
-	int w = rep_key_width(rp->j);
+	int w = rep_key_width(rp->j, rp->width, 33);
 
 	rep_compare_rows(b, s, rows);
 	fprintf(out, "%s: %s\nBaseline against the scenario", rp->j->key,
@@ -733,9 +743,9 @@ static void analyze_report_json(FILE *out, const struct mot_journey *j,
 
 static void analyze_report_text(FILE *out, const struct mot_journey *j,
 				const char *persona,
-				const struct analyze_result *a)
+				const struct analyze_result *a, int width)
 {
-	int w = rep_key_width(j);
+	int w = rep_key_width(j, width, 57);
 
 	fprintf(out, "%s: %s\nExact analysis of the plain chain; personas: %s\n\n",
 		j->key, j->title ? j->title : "", persona ? persona :
@@ -756,14 +766,15 @@ static void analyze_report_text(FILE *out, const struct mot_journey *j,
 }
 
 void analyze_report(FILE *out, enum sim_format f, const struct mot_journey *j,
-		    const char *persona, const struct analyze_result *a)
+		    const char *persona, const struct analyze_result *a,
+		    int width)
 {
 	if (f == SIM_FMT_JSON) {
 		analyze_report_json(out, j, persona, a);
 		return;
 	}
 	if (f == SIM_FMT_TEXT) {
-		analyze_report_text(out, j, persona, a);
+		analyze_report_text(out, j, persona, a, width);
 		return;
 	}
 	fputs("key,name,expected_visits,p_drop,p_exit,removal_effect\n", out);

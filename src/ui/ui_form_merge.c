@@ -75,6 +75,25 @@ int ui_form_commit(struct ui *ui)
 	return rc;
 }
 
+int ui_form_commit_or_rebase(struct ui *ui,
+			     void (*rebase)(struct ui *ui,
+					    struct ui_change *c))
+{
+	struct ui_change *c = ui->form.draft;
+	int rc = ui_form_commit(ui);
+
+	if (rc == STORE_CONFLICT || rc == STORE_NOT_FOUND)
+		rebase(ui, c);
+	return rc;
+}
+
+void ui_form_note_gone(struct ui *ui, const char *what)
+{
+	snprintf(ui->form.note, sizeof ui->form.note, "Deleted by another "
+		 "mot meanwhile. Enter adds %s again, Esc discards yours.",
+		 what);
+}
+
 void ui_form_rebase_begin(struct ui *ui, struct ui_form_stash *st)
 {
 	struct ui_form *fm = &ui->form;

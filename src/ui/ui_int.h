@@ -126,6 +126,14 @@ struct ui_ws_state {
 	struct ws_outcome *base;     /* the baseline, or NULL */
 	struct ws_outcome *market;   /* the latest word-of-mouth run */
 	bool overlay;                /* results on the map's cards */
+	/* Live results (ui_live.c): the journey version the results are
+	 * of, the one the running job walks, and one not to rerun live:
+	 * the engine refused it (no entry left ...) or Esc cancelled it. */
+	int64_t cur_version, job_version, refused_version;
+	bool job_live;               /* the job was started by an edit */
+	/* the job (the results) walk another journey than the map's: a
+	 * fit to an event log, never rerun live */
+	bool job_foreign, cur_foreign;
 	/* the panel's persona choices: "all", then the names; and the keys
 	 * (choice_keys[0] NULL), copied: the view may reload meanwhile */
 	char **choices, **choice_keys;
@@ -369,6 +377,14 @@ int ui_form_commit(struct ui *ui);
  * mot's value in the others, and say on the form which fields differ. */
 void ui_form_rebase_begin(struct ui *ui, struct ui_form_stash *st);
 void ui_form_rebase_end(struct ui *ui, struct ui_form_stash *st);
+/* ui_form_commit, and on a conflict (or the data gone) `rebase`, the
+ * editor's: fill the form again from the newer data between the two
+ * calls above, or ui_form_note_gone.  Returns the store status. */
+int ui_form_commit_or_rebase(struct ui *ui,
+			     void (*rebase)(struct ui *ui,
+					    struct ui_change *c));
+/* The note of a form whose data another mot deleted meanwhile. */
+void ui_form_note_gone(struct ui *ui, const char *what);
 /* Remember each field's value as the draft starts from (ui_form_open). */
 void ui_form_base_take(struct ui *ui);
 void ui_form_base_free(struct ui *ui);
@@ -417,6 +433,16 @@ void ui_sim_start_whatif(struct ui *ui, const struct mot_journey *base,
 			 const struct mot_journey *scenario);
 /* Start a word-of-mouth run (WS_JOB_MARKET) with ui->ws.set. */
 void ui_sim_start_market(struct ui *ui);
+/* ui_sim_start without a message (a live rerun); 0, or -1 with the
+ * engine's reason in err. */
+int ui_sim_start_quiet(struct ui *ui, char *err, size_t errlen);
+/* ui_live.c: after an edit, run the last simulation again on the
+ * journey as it is now (called with every tick of the main loop). */
+void ui_live_tick(struct ui *ui);
+/* Results on screen are of an older journey: "updating", or "stale:
+ * r to rerun" (too big to rerun on every edit, or refused); NULL when
+ * they are of the journey as it is. */
+const char *ui_live_state(const struct ui *ui);
 /* Called by the main loop at every input or timeout: takes a finished
  * job's outcome (or its error) into ui->ws. */
 void ui_sim_tick(struct ui *ui);
@@ -430,7 +456,7 @@ bool ui_sim_card(const struct ui *ui, size_t i, double *visits_per_customer,
 /* With the overlay on: the share of customers reaching stage s, and the
  * map's headline "conv 19.5% (19.3-19.8) NPS +12". */
 bool ui_sim_stage(const struct ui *ui, int s, double *reach);
-bool ui_sim_headline(const struct ui *ui, char *buf, size_t len);
+bool ui_sim_headline(const struct ui *ui, char *buf, size_t len, int room);
 /* A progress bar in w columns at (y, x) while a job runs. */
 void ui_sim_progress(struct ui *ui, int y, int x, int w);
 /* A count with thousands separators: "1,000,000". */

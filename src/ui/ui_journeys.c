@@ -82,15 +82,30 @@ struct ui_jcols {
 	int key, count, when, title;  /* x of each column; when -1: hidden */
 };
 
+/*
+ * The key column: as wide as the longest key where the screen has room,
+ * leaving the title 20 columns; never narrower than the width a screen
+ * of its size always gave (24, 18, 13).
+ */
 static void ui_journeys_cols(const struct ui *ui, struct ui_jcols *c)
 {
-	int kw = ui->cols >= 80 ? 24 : ui->cols >= 60 ? 18 : 13;
+	int least = ui->cols >= 80 ? 24 : ui->cols >= 60 ? 18 : 13;
+	bool when = ui->cols >= 70;
+	int room = ui->cols - 1 - 6 - (when ? 17 : 0) - 20, kw = least;
 
+	for (size_t i = 0; i < ui->journeys.n; i++) {
+		int w = util_utf8_width(ui->journeys.list[i].key) + 1;
+
+		if (w > kw)
+			kw = w;
+	}
+	if (kw > room)
+		kw = room > least ? room : least;
 	c->key = 1;
 	c->count = c->key + kw;
 	c->title = c->count + 6;
 	c->when = -1;
-	if (ui->cols >= 70) {
+	if (when) {
 		c->when = c->title;
 		c->title += 17;
 	}

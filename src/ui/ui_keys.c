@@ -142,14 +142,16 @@ static const struct ui_binding ui_bindings[] = {
 	  "word of mouth over time: the adoption curve" },
 	{ MAPCTX | RSCTX, 'S', false, "S", UI_ACT_SCENARIOS,
 	  "saved scenarios" },
+	{ MAPCTX | RSCTX, 'r', false, "r", UI_ACT_RERUN,
+	  "run the last simulation again on the journey as it is now" },
+	{ MAPCTX | RSCTX, 'B', false, "B", UI_ACT_RESTORE_BASE,
+	  "the baseline's journey back in place of the what-if (u undoes)" },
 
 	/* simulation results */
 	{ RSCTX | WOCTX, 27, false, "Esc", UI_ACT_CANCEL,
 	  "cancel the run; when none runs, back" },
 	{ RSCTX, 'b', false, "b", UI_ACT_BASELINE,
 	  "keep these results as the baseline (again: drop it)" },
-	{ RSCTX, 'r', false, "r", UI_ACT_RERUN,
-	  "run again on the journey as it is now" },
 	{ RSCTX, 'n', false, "n", UI_ACT_SAVE_SCENARIO,
 	  "save as a named scenario, with its results" },
 	{ RSCTX | SCCTX | WOCTX, 'x', false, "x", UI_ACT_EXPORT,

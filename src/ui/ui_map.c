@@ -86,12 +86,12 @@ static void ui_map_draw(struct ui *ui)
 {
 	struct ui_map_state *st = &ui->map;
 	struct ui_map_layout *l = &st->layout;
-	char right[64];
+	char right[160];
 
 	ui_layout_map(l, ui->cols, ui->rows, st->stage, st->first_stage);
 	ui_lanes_layout(ui, l);
 	st->first_stage = l->first_stage;
-	if (!ui_sim_headline(ui, right, sizeof right))
+	if (!ui_sim_headline(ui, right, sizeof right, ui->cols / 2 - 3))
 		snprintf(right, sizeof right, "%s",
 			 ui_plural(ui->view.j.n_touchpoints, "touchpoint",
 				   "touchpoints"));
@@ -199,6 +199,15 @@ static bool ui_map_workshop(struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACT_SCENARIOS:
 		ui_scenarios_open(ui);
+		return true;
+	case UI_ACT_RERUN:
+		if (ui->ws.cur)
+			ui_sim_start(ui);
+		else
+			ui_error(ui, "No results yet: s simulates");
+		return true;
+	case UI_ACT_RESTORE_BASE:
+		ui_map_restore_base(ui);
 		return true;
 	default:
 		return false;

@@ -145,6 +145,12 @@ static void ui_detail_head(struct ui *ui, size_t i, struct strbuf *b)
 	strbuf_printf(b, "%s | %s", tp->name, model_stage_label(tp->stage));
 	if (tp->phase)
 		strbuf_printf(b, " %s", model_phase_key(tp->phase));
+	/* The overlay's figures, labelled, early on the line where a
+	 * narrow screen still shows them: "left here" is of those who came
+	 * by, as in the picture of `mot export --sim`. */
+	if (ui_sim_card(ui, i, &visits, &left))
+		strbuf_printf(b, " | %.2f visits/customer, %.0f%% of visitors "
+			      "left here", visits, 100 * left);
 	if (tp->channel)
 		strbuf_printf(b, " | %s", tp->channel);
 	strbuf_printf(b, " | emotion %s", ui_layout_emotion(tp->emotion));
@@ -162,11 +168,6 @@ static void ui_detail_head(struct ui *ui, size_t i, struct strbuf *b)
 		      tp->human ? " | human" : "",
 		      tp->conversion ? " | conversion" : "",
 		      tp->controlled ? "" : " | not controlled");
-	/* The overlay's figures, labelled: "left here" is of those who came
-	 * by, as in the picture of `mot export --sim`. */
-	if (ui_sim_card(ui, i, &visits, &left))
-		strbuf_printf(b, " | %.2f visits per customer, left here %.0f%% "
-			      "of those who came by", visits, 100 * left);
 }
 
 static const char *ui_loop_mark(enum ui_loop l)

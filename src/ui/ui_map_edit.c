@@ -141,3 +141,44 @@ void ui_map_entry(struct ui *ui, size_t i)
 		ui_map_select_key(ui, key);
 	free(key);
 }
+
+/*
+ * B: the journey as it was when its baseline was kept, back in place of
+ * the journey as it is now: one whole-journey change, so u brings every
+ * edit of the what-if back at once.  The copy takes the journey's key
+ * as it is now, so that a rename since the baseline is kept.
+ */
+void ui_map_restore_base(struct ui *ui)
+{
+	const struct ws_outcome *b = ui->ws.base;
+	struct mot_journey *now, *then;
+	struct ui_change *c;
+
+	if (!b) {
+		ui_error(ui, "No baseline kept: b on the results keeps one");
+		return;
+	}
+	now = xcalloc(1, sizeof *now);
+	if (store_journey_load(ui->store, ui->key, now) != STORE_OK) {
+		ui_error(ui, "%s", store_errmsg(ui->store));
+		free(now);
+		return;
+	}
+	then = xcalloc(1, sizeof *then);
+	if (model_journey_copy(then, &b->j) != 0) {
+		model_journey_free(now);
+		free(now);
+		free(then);
+		ui_error(ui, "Out of memory");
+		return;
+	}
+	free(then->key);
+	then->key = xstrdup(ui->key);
+	c = ui_change_new(UI_CHANGE_JOURNEY, NULL, "restore the baseline of "
+			  "'%s'", ui->key);
+	c->jr[UI_BEFORE].key = xstrdup(ui->key);
+	c->jr[UI_BEFORE].snap = now;
+	c->jr[UI_AFTER].key = xstrdup(ui->key);
+	c->jr[UI_AFTER].snap = then;
+	ui_do(ui, c);
+}

@@ -49,6 +49,8 @@ void ui_map_move(struct ui *ui, size_t i, enum mot_stage stage,
 void ui_map_delete(struct ui *ui, size_t i);
 void ui_map_emotion(struct ui *ui, size_t i, int delta);
 void ui_map_entry(struct ui *ui, size_t i);
+/* B: the baseline's journey in place of the journey, as one change. */
+void ui_map_restore_base(struct ui *ui);
 /* `/` asks for a name (again: false), `n` finds the next card with it. */
 void ui_map_search(struct ui *ui, bool again);
 

@@ -196,6 +196,28 @@ static void ui_pe_read(struct ui *ui, struct mot_persona *p)
 	p->emotion_sensitivity = ui_field_number(&f[P_SENS]);
 }
 
+/* Refused: another mot changed or deleted the persona meanwhile. */
+static void ui_pe_rebase(struct ui *ui, struct ui_change *c)
+{
+	struct ui_pe_state *b = &c->pe[UI_BEFORE];
+	struct ui_form_stash st;
+	long i = b->exists ? model_persona_find(&ui->view.j, b->p.key) : -1;
+
+	if (!b->exists)
+		return;
+	model_persona_free(&b->p);
+	model_persona_init(&b->p);
+	if (i < 0) {	/* saving adds it again */
+		b->exists = false;
+		ui_form_note_gone(ui, "the persona");
+		return;
+	}
+	model_persona_copy(&b->p, &ui->view.j.personas[i]);
+	ui_form_rebase_begin(ui, &st);
+	ui_pe_fields(ui, &b->p);
+	ui_form_rebase_end(ui, &st);
+}
+
 static bool ui_pe_save(struct ui *ui)
 {
 	struct ui_change *c = ui->form.draft;
@@ -222,9 +244,7 @@ static bool ui_pe_save(struct ui *ui)
 	free(c->what);
 	c->what = xasprintf("%s persona '%s'", b->exists ? "edit" : "add",
 			    a->p.name);
-	ui->form.draft = NULL;	/* ui_do takes it */
-	ui_do(ui, c);
-	return true;
+	return ui_form_commit_or_rebase(ui, ui_pe_rebase) == STORE_OK;
 }
 
 static void ui_pe_form(struct ui *ui, const struct mot_persona *p)
@@ -261,12 +281,39 @@ static void ui_pe_delete(struct ui *ui, const struct mot_persona *p)
 
 /* --- the journey's title and description ----------------------------- */
 
+static void ui_meta_fields(struct ui *ui, const struct mot_journey *j)
+{
+	struct ui_field *f = ui_form_add(ui, "Title", UI_FIELD_TEXT);
+
+	f->required = true;
+	ui_field_set(f, j->title);
+	ui_field_set(ui_form_add(ui, "Description", UI_FIELD_TEXT),
+		     j->description);
+}
+
+/* Refused: another mot changed the title or description meanwhile. */
+static void ui_meta_rebase(struct ui *ui, struct ui_change *c)
+{
+	struct ui_meta_state *b = &c->meta[UI_BEFORE];
+	struct ui_form_stash st;
+
+	free(b->title);
+	free(b->description);
+	b->title = xstrdup(ui->view.j.title);
+	b->description = xstrdup(ui->view.j.description);
+	ui_form_rebase_begin(ui, &st);
+	ui_meta_fields(ui, &ui->view.j);
+	ui_form_rebase_end(ui, &st);
+}
+
 static bool ui_meta_save(struct ui *ui)
 {
 	struct ui_change *c = ui->form.draft;
 	struct ui_meta_state *b = &c->meta[UI_BEFORE], *a = &c->meta[UI_AFTER];
 	bool title, desc;
 
+	free(a->title);		/* a save again after a conflict */
+	free(a->description);
 	a->title = ui_field_text(&ui->form.f[0]);
 	a->description = ui_field_text(&ui->form.f[1]);
 	title = !util_streq(a->title, b->title);
@@ -281,27 +328,20 @@ static bool ui_meta_save(struct ui *ui)
 	c->what = xasprintf("change the %s of '%s'", title && desc ?
 			    "title and description" : title ? "title" :
 			    "description", ui->key);
-	ui->form.draft = NULL;	/* ui_do takes it */
-	ui_do(ui, c);
-	return true;
+	return ui_form_commit_or_rebase(ui, ui_meta_rebase) == STORE_OK;
 }
 
 void ui_meta_edit(struct ui *ui)
 {
 	const struct mot_journey *j = &ui->view.j;
 	struct ui_change *c;
-	struct ui_field *f;
 
 	ui_form_reset(ui, "Journey title and description");
 	c = ui_change_new(UI_CHANGE_META, ui->key, "edit '%s'", ui->key);
 	c->meta[UI_BEFORE].title = xstrdup(j->title);
 	c->meta[UI_BEFORE].description = xstrdup(j->description);
 	ui->form.draft = c;
-	f = ui_form_add(ui, "Title", UI_FIELD_TEXT);
-	f->required = true;
-	ui_field_set(f, j->title);
-	ui_field_set(ui_form_add(ui, "Description", UI_FIELD_TEXT),
-		     j->description);
+	ui_meta_fields(ui, j);
 	ui_form_open(ui, ui_meta_save);
 }
 

@@ -12,6 +12,7 @@
  * off for good.
  */
 #include "ui_int.h"
+#include "ui_map_int.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -392,7 +393,9 @@ static void ui_res_build(struct ui *ui, struct ui_rlines *ls)
 	const struct ui_ws_state *ws = &ui->ws;
 
 	ls->w = ui->cols - 2;
-	if (ws->job) {
+	/* A live rerun (ui_live.c) leaves the figures in place; the title
+	 * says "updating". */
+	if (ws->job && !ws->job_live) {
 		ui_rl_text(ls, UI_R_HEADER, "%s", ws->job_kind == WS_JOB_MARKET ?
 			   "Word of mouth running ..." :
 			   ws->job_kind == WS_JOB_COMPARE ?
@@ -440,12 +443,17 @@ static void ui_res_draw_bar(struct ui *ui, int y, const struct ui_rl *l)
 
 static void ui_res_title(struct ui *ui, size_t top, size_t n, int h)
 {
-	char left[200], right[64] = "";
+	const char *state = ui_live_state(ui);
+	char left[200], right[96] = "";
 
 	snprintf(left, sizeof left, "Results: %s", ui->view.j.title);
 	if (n > (size_t)h)
 		snprintf(right, sizeof right, "%zu-%zu of %zu", top + 1,
 			 top + (size_t)h < n ? top + (size_t)h : n, n);
+	/* Figures of an older journey say so (ui_live.c). */
+	if (state)
+		snprintf(right + strlen(right), sizeof right - strlen(right),
+			 "%s%s", right[0] ? " \xc2\xb7 " : "", state);
 	ui_title(ui, left, right);
 }
 
@@ -622,6 +630,9 @@ static void ui_results_action(struct ui *ui, enum ui_action a)
 		break;
 	case UI_ACT_SAVE_SCENARIO:
 		ui_res_save(ui);
+		break;
+	case UI_ACT_RESTORE_BASE:
+		ui_map_restore_base(ui);
 		break;
 	case UI_ACT_SIMULATE:
 		ui_sim_panel(ui);

@@ -130,6 +130,13 @@ static bool ui_sim_save(struct ui *ui)
 	return false;	/* closed above */
 }
 
+/* A live rerun (ui_live.c) gives way to a run the designer asks for. */
+static void ui_sim_drop_live(struct ui *ui)
+{
+	if (ui->ws.job && ui->ws.job_live)
+		ui_sim_cancel(ui);
+}
+
 void ui_sim_panel(struct ui *ui)
 {
 	struct ui_ws_state *ws = &ui->ws;
@@ -138,6 +145,7 @@ void ui_sim_panel(struct ui *ui)
 
 	if (!ui->key)
 		return;
+	ui_sim_drop_live(ui);
 	if (ws->job) {
 		ui_error(ui, "A simulation is running: wait for it, or Esc on "
 			 "the results (R) cancels it");
@@ -159,6 +167,25 @@ void ui_sim_panel(struct ui *ui)
 
 /* --- jobs --------------------------------------------------------------- */
 
+/* Start a job on j (against base); 0, or -1 with err.  A job on another
+ * journey than the map's (a fit to an event log) is never rerun live. */
+static int ui_sim_job(struct ui *ui, enum ws_job_kind kind,
+		      const struct mot_journey *j,
+		      const struct mot_journey *base, char *err, size_t errlen)
+{
+	struct ui_ws_state *ws = &ui->ws;
+
+	ui_sim_settings(ui);
+	ws->job = ws_job_start(kind, j, base, &ws->set, err, errlen);
+	if (!ws->job)
+		return -1;
+	ws->job_kind = kind;
+	ws->job_version = ui->version;
+	ws->job_foreign = j != &ui->view.j;
+	ws->job_live = false;
+	return 0;
+}
+
 static void ui_sim_launch(struct ui *ui, enum ws_job_kind kind,
 			  const struct mot_journey *j,
 			  const struct mot_journey *base)
@@ -168,18 +195,16 @@ static void ui_sim_launch(struct ui *ui, enum ws_job_kind kind,
 
 	if (!ui->key)
 		return;
+	ui_sim_drop_live(ui);
 	if (ws->job) {
 		ui_error(ui, "A simulation is running already: wait for it, or "
 			 "Esc on the results cancels it");
 		return;
 	}
-	ui_sim_settings(ui);
-	ws->job = ws_job_start(kind, j, base, &ws->set, err, sizeof err);
-	if (!ws->job) {
+	if (ui_sim_job(ui, kind, j, base, err, sizeof err) != 0) {
 		ui_error(ui, "Cannot simulate: %s", err);
 		return;
 	}
-	ws->job_kind = kind;
 	if (kind == WS_JOB_MARKET)
 		ui_message(ui, "Word of mouth: %s people over %u days ...",
 			   ui_sim_count(ws->set.market, n, sizeof n),
@@ -203,6 +228,21 @@ void ui_sim_start_whatif(struct ui *ui, const struct mot_journey *base,
 			 const struct mot_journey *scenario)
 {
 	ui_sim_launch(ui, WS_JOB_COMPARE, scenario, base);
+}
+
+int ui_sim_start_quiet(struct ui *ui, char *err, size_t errlen)
+{
+	const struct ws_outcome *b = ui->ws.base;
+
+	if (!ui->key || ui->ws.job) {
+		snprintf(err, errlen, "a simulation is running");
+		return -1;
+	}
+	if (ui_sim_job(ui, b ? WS_JOB_COMPARE : WS_JOB_SIMULATE, &ui->view.j,
+		       b ? &b->j : NULL, err, errlen) != 0)
+		return -1;
+	ui->ws.job_live = true;
+	return 0;
 }
 
 void ui_sim_start_market(struct ui *ui)
@@ -229,11 +269,17 @@ static void ui_sim_take(struct ui *ui, struct ws_outcome *o)
 	if (ws->cur && ws->cur != ws->base)
 		ws_outcome_free(ws->cur);
 	ws->cur = o;
-	ws->overlay = true;
-	ws->top = 0;
+	ws->cur_version = ws->job_version;
+	ws->cur_foreign = ws->job_foreign;
 	/* The impact ranking indexed the old results' touchpoints. */
 	free(ws->rank);
 	ws->rank = NULL;
+	/* A live rerun updates what shows, where it shows; the message of
+	 * the edit that caused it stays. */
+	if (ws->job_live)
+		return;
+	ws->overlay = true;
+	ws->top = 0;
 	ui_message(ui, "Simulated %s customer%s in %.1f s%s",
 		   ui_sim_count(o->res.customers, n, sizeof n),
 		   o->res.customers == 1 ? "" : "s", o->seconds,
@@ -250,6 +296,8 @@ static void ui_sim_end(struct ui *ui)
 	ui->ws.job = NULL;
 	if (rc == 0)
 		ui_sim_take(ui, o);
+	else if (rc == 1 && ui->ws.job_live)
+		;	/* a live rerun, replaced by the next one */
 	else if (rc == 1)
 		ui_message(ui, "Simulation cancelled%s",
 			   ui->ws.cur ? " (the previous results are kept)" : "");
@@ -263,6 +311,7 @@ void ui_sim_tick(struct ui *ui)
 
 	if (ui->ws.job && ws_job_poll(ui->ws.job, &done, &total))
 		ui_sim_end(ui);
+	ui_live_tick(ui);
 }
 
 bool ui_sim_cancel(struct ui *ui)
@@ -271,6 +320,9 @@ bool ui_sim_cancel(struct ui *ui)
 		return false;
 	ws_job_cancel(ui->ws.job);
 	ui_sim_end(ui);
+	/* Not started again live for this version (Esc would not hold):
+	 * the figures stay marked stale until r or the next change. */
+	ui->ws.refused_version = ui->version;
 	return true;
 }
 
@@ -339,9 +391,10 @@ bool ui_sim_stage(const struct ui *ui, int s, double *reach)
 	return true;
 }
 
-bool ui_sim_headline(const struct ui *ui, char *buf, size_t len)
+bool ui_sim_headline(const struct ui *ui, char *buf, size_t len, int room)
 {
 	const struct ws_outcome *o = ui->ws.cur;
+	const char *state = ui_live_state(ui);
 	double rate, lo, hi;
 	char nps[32];
 
@@ -349,10 +402,17 @@ bool ui_sim_headline(const struct ui *ui, char *buf, size_t len)
 	if (!o || !ui->ws.overlay || o->res.customers == 0)
 		return false;
 	ws_conversion(&o->res, &rate, &lo, &hi);
-	snprintf(buf, len, "conv %.1f%% (%.1f-%.1f) NPS %s", 100 * rate,
-		 100 * lo, 100 * hi, ui_format_signed(ws_nps(&o->res), 0, nps,
-						      sizeof nps));
-	return true;
+	ui_format_signed(ws_nps(&o->res), 0, nps, sizeof nps);
+	/* The longest that fits; whether the figures are of an older
+	 * journey is never left out. */
+	snprintf(buf, len, "conv %.1f%% (%.1f-%.1f) NPS %s%s%s", 100 * rate,
+		 100 * lo, 100 * hi, nps, state ? " " : "", state ? state : "");
+	if (util_utf8_width(buf) > room)
+		snprintf(buf, len, "conv %.1f%% NPS %s%s%s", 100 * rate, nps,
+			 state ? " " : "", state ? state : "");
+	if (util_utf8_width(buf) > room)
+		snprintf(buf, len, "%s", state ? state : "");
+	return buf[0] != '\0';
 }
 
 void ui_sim_progress(struct ui *ui, int y, int x, int w)

@@ -229,8 +229,7 @@ static void ui_tp_rebase_gone(struct ui *ui, struct ui_change *c)
 	a->n_in = 0;
 	a->position = a->position < count ? a->position : count;
 	ui->form.save = ui_tp_save_add;
-	snprintf(ui->form.note, sizeof ui->form.note, "Deleted by another mot "
-		 "meanwhile. Enter adds it again, Esc discards yours.");
+	ui_form_note_gone(ui, "the card");
 }
 
 /* Refused as a conflict: the form stays open over the newer card. */
@@ -240,6 +239,8 @@ static void ui_tp_rebase(struct ui *ui, struct ui_change *c)
 	struct ui_form_stash st;
 	long i = ui_view_find(&ui->view, b->tp.key);
 
+	if (!b->exists)	/* an add refused: nothing to merge with */
+		return;
 	if (i < 0) {
 		ui_tp_rebase_gone(ui, c);
 		return;
@@ -252,16 +253,13 @@ static void ui_tp_rebase(struct ui *ui, struct ui_change *c)
 
 /* True when saved and the form may close; refused, it stays open with
  * what was typed (a conflict: over the newer data). */
-static bool ui_tp_commit(struct ui *ui, struct ui_change *c, const char *key)
+static bool ui_tp_commit(struct ui *ui, const char *key)
 {
 	char *k = xstrdup(key);
-	int rc = ui_form_commit(ui);
+	int rc = ui_form_commit_or_rebase(ui, ui_tp_rebase);
 
 	if (rc == STORE_OK)
 		ui_map_select_key(ui, k);
-	else if (c->tp[UI_BEFORE].exists &&
-		 (rc == STORE_CONFLICT || rc == STORE_NOT_FOUND))
-		ui_tp_rebase(ui, c);
 	free(k);
 	return rc == STORE_OK;
 }
@@ -288,7 +286,7 @@ static bool ui_tp_save_edit(struct ui *ui)
 	}
 	free(c->what);
 	c->what = ui_tp_what(b, a);
-	return ui_tp_commit(ui, c, a->tp.key);
+	return ui_tp_commit(ui, a->tp.key);
 }
 
 static bool ui_tp_save_add(struct ui *ui)
@@ -308,7 +306,7 @@ static bool ui_tp_save_add(struct ui *ui)
 	free(c->what);
 	c->what = xasprintf("add '%s' to %s", a->tp.name,
 			    model_stage_label(a->tp.stage));
-	return ui_tp_commit(ui, c, a->tp.key);
+	return ui_tp_commit(ui, a->tp.key);
 }
 
 void ui_touchpoint_edit(struct ui *ui, size_t i)

@@ -152,6 +152,51 @@ static void ui_tr_draw(struct ui *ui)
 
 /* --- the weight and label form ---------------------------------------- */
 
+static void ui_tr_fields(struct ui *ui, const struct mot_transition *t)
+{
+	struct ui_field *f = ui_form_add(ui, "Weight", UI_FIELD_NUMBER);
+
+	f->min = 0;
+	f->max = 1e12;
+	f->min_open = true;
+	f->has_def = true;
+	f->def = MOT_DEFAULT_WEIGHT;
+	ui_field_set_number(f, t ? t->weight : MOT_DEFAULT_WEIGHT);
+	f = ui_form_add(ui, "Label", UI_FIELD_TEXT);
+	ui_field_set(f, t ? t->label : NULL);
+}
+
+/* Refused: another mot changed, deleted or added the transition, or
+ * deleted a card of it, meanwhile. */
+static void ui_tr_rebase(struct ui *ui, struct ui_change *c)
+{
+	struct ui_tr_state *b = &c->tr[UI_BEFORE];
+	long from = ui_view_find(&ui->view, c->tr_from), k;
+	const struct mot_transition *t;
+	struct ui_form_stash st;
+
+	if (from < 0 || ui_view_find(&ui->view, c->tr_to) < 0) {
+		snprintf(ui->form.note, sizeof ui->form.note, "A card of this "
+			 "transition was deleted by another mot meanwhile: "
+			 "Esc discards yours.");
+		return;
+	}
+	k = ui_transition_find(ui, (size_t)from, c->tr_to);
+	t = k >= 0 ? &ui->view.j.touchpoints[from].next[k] : NULL;
+	free(b->label);
+	b->label = NULL;
+	b->exists = t != NULL;
+	if (!t && c->tr[UI_AFTER].exists) {	/* saving adds it again */
+		ui_form_note_gone(ui, "the transition");
+		return;
+	}
+	b->weight = t ? t->weight : 0;
+	b->label = t ? xstrdup(t->label) : NULL;
+	ui_form_rebase_begin(ui, &st);
+	ui_tr_fields(ui, t);
+	ui_form_rebase_end(ui, &st);
+}
+
 static bool ui_tr_save(struct ui *ui)
 {
 	struct ui_change *c = ui->form.draft;
@@ -166,9 +211,7 @@ static bool ui_tr_save(struct ui *ui)
 		ui_message(ui, "No change");
 		return true;
 	}
-	ui->form.draft = NULL;	/* ui_do takes it */
-	ui_do(ui, c);
-	return true;
+	return ui_form_commit_or_rebase(ui, ui_tr_rebase) == STORE_OK;
 }
 
 /* The form for from -> to; weight and label of the transition t, or of a
@@ -179,7 +222,6 @@ static void ui_tr_form(struct ui *ui, const char *from, const char *to,
 	const char *a = ui_tp_name(&ui->view, from);
 	const char *b = ui_tp_name(&ui->view, to);
 	struct ui_change *c;
-	struct ui_field *f;
 	char title[300];
 
 	snprintf(title, sizeof title, "%s transition: %s -> %s",
@@ -195,15 +237,7 @@ static void ui_tr_form(struct ui *ui, const char *from, const char *to,
 		c->tr[UI_BEFORE].label = xstrdup(t->label);
 	}
 	ui->form.draft = c;
-	f = ui_form_add(ui, "Weight", UI_FIELD_NUMBER);
-	f->min = 0;
-	f->max = 1e12;
-	f->min_open = true;
-	f->has_def = true;
-	f->def = MOT_DEFAULT_WEIGHT;
-	ui_field_set_number(f, t ? t->weight : MOT_DEFAULT_WEIGHT);
-	f = ui_form_add(ui, "Label", UI_FIELD_TEXT);
-	ui_field_set(f, t ? t->label : NULL);
+	ui_tr_fields(ui, t);
 	ui_form_open(ui, ui_tr_save);
 }
 

@@ -38,7 +38,11 @@ static void ui_watch_journey(struct ui *ui)
 
 	if (rc == STORE_OK && v != ui->version) {
 		ui_reload(ui);
-		ui_message(ui, "Reloaded: another mot changed this journey");
+		/* The designer's own last message (a save, a refusal) stays
+		 * until the next key: it says what became of that key. */
+		if (!ui->msg[0])
+			ui_message(ui, "Reloaded: another mot changed this "
+				   "journey");
 	} else if (rc == STORE_NOT_FOUND) {
 		ui_reload(ui);	/* says it is gone and shows the journeys */
 	}

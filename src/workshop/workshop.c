@@ -182,7 +182,9 @@ struct ws_job {
 	_Atomic uint64_t done, total;
 	atomic_bool ended;
 	uint64_t offset;    /* done before this run (the second of two) */
-	/* Written by the job's thread, read after the join. */
+	/* The hand-over: the job's thread leaves rc, err and out under
+	 * lock, the caller takes them under it after the join. */
+	pthread_mutex_t lock;
 	int rc;
 	char err[256];
 	struct ws_outcome *out;
@@ -278,11 +280,14 @@ static void *ws_job_main(void *arg)
 		rc = sim_simulate(job->m, &r, &o->res, job->err,
 				  sizeof job->err);
 	o->seconds = ws_seconds_since(&t0);
-	if (rc == 0)
-		job->out = o;
-	else
+	if (rc != 0) {
 		ws_outcome_free(o);
+		o = NULL;
+	}
+	pthread_mutex_lock(&job->lock);
+	job->out = o;
 	job->rc = rc;
+	pthread_mutex_unlock(&job->lock);
 	atomic_store_explicit(&job->ended, true, memory_order_release);
 	return NULL;
 }
@@ -295,6 +300,7 @@ static void ws_job_free(struct ws_job *job)
 	model_journey_free(&job->base_j);
 	ws_settings_free(&job->set);
 	ws_outcome_free(job->out);
+	pthread_mutex_destroy(&job->lock);
 	free(job);
 }
 
@@ -379,6 +385,7 @@ struct ws_job *ws_job_start(enum ws_job_kind kind, const struct mot_journey *j,
 	if (ws_job_check(kind, j, base, set, err, errlen) != 0)
 		return NULL;
 	job = xcalloc(1, sizeof *job);
+	pthread_mutex_init(&job->lock, NULL);
 	job->kind = kind;
 	ws_settings_copy(&job->set, set);
 	atomic_init(&job->cancel, 0);
@@ -429,6 +436,7 @@ int ws_job_finish(struct ws_job *job, struct ws_outcome **out, char *err,
 		return -1;
 	}
 	pthread_join(job->tid, NULL);
+	pthread_mutex_lock(&job->lock);
 	if (atomic_load_explicit(&job->cancel, memory_order_relaxed)) {
 		rc = 1;
 	} else if (job->rc != 0) {
@@ -439,6 +447,7 @@ int ws_job_finish(struct ws_job *job, struct ws_outcome **out, char *err,
 		job->out = NULL;
 		rc = 0;
 	}
+	pthread_mutex_unlock(&job->lock);
 	ws_job_free(job);
 	return rc;
 }

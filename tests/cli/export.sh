@@ -6,8 +6,9 @@
 # what its users open it with: Graphviz, python3's csv module, cmark-gfm
 # (GitHub's Markdown), Mermaid's grammar (and Mermaid itself with
 # MOT_MERMAID_JS), xmllint, headless chromium and poppler.  The picture is
-# measured too: no arrow through a card, no text on another, card titles
-# a readable size on a 1920x1080 screen and on a printed A3 page.
+# measured too: no arrow through a card, no text on another, lane entries
+# under their own cards where the row has room, card titles a readable
+# size on a 1920x1080 screen and on a printed A3 page.
 . "$MOT_TOP/tests/lib.sh"
 D="$MOT_TOP/tests/data/export"
 CHECK="python3 $D/check.py"
@@ -71,7 +72,7 @@ for pair in $journeys; do
 	else
 		skip "$key: svg is well-formed no xmllint"
 	fi
-	check "$key: svg: no loop arrow through a card, cards and arrowheads apart" \
+	check "$key: svg: no loop arrow through a card, cards and arrowheads apart, lanes under their cards" \
 		$PICTURE geometry "$T/$key.svg" "$file"
 	check "$key: svg on a 1920x1080 slide: card titles at least 10 px" \
 		$PICTURE slide "$T/$key.svg" 10

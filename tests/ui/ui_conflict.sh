@@ -5,13 +5,7 @@
 # someone else's change.
 . "${MOT_TOP:-.}/tests/ui/tmux.lib"
 
-"$MOT" list >/dev/null	# create the database before two mots race to
-ui_start 80 24 -- edit car-accident
-A=$SOCK
-expect_screen "the first mot opens the journey" "Car accident claim"
-UI_KEEP=1 ui_start 80 24 -- edit car-accident
-B=$SOCK
-expect_screen "the second mot opens the same journey" "Car accident claim"
+two_mots 80 24 car-accident "Car accident claim"
 
 # A starts editing the first card; B changes the same card and saves.
 SOCK=$A
@@ -44,7 +38,10 @@ else
 	not_ok "the database keeps B's value (emotion $(cat "$T/emo"))"
 fi
 
-# B moves a card; A, idle, reloads by itself.
+# B moves a card; A, idle, reloads by itself (and says so, its own last
+# message having gone with a key).
+SOCK=$A
+keys C-l
 SOCK=$B
 keys J
 expect_screen "B moves the card down" "Saved: move 'Collision at the roadside'"

@@ -2,7 +2,8 @@
 # A card's form whose save is refused because another mot changed the card
 # underneath stays open with the typed text, names the fields that differ,
 # and lets the designer save over the new version (one undoable change)
-# or discard; a card deleted underneath can be added again.
+# or discard; a card deleted underneath can be added again.  The same for
+# the journey's title and description, a persona and a transition.
 . "${MOT_TOP:-.}/tests/ui/tmux.lib"
 
 # field KEY NAME: a touchpoint's field as stored, through the CLI.
@@ -24,13 +25,7 @@ open_card() {
 	wait_for "Edit touchpoint: $1" >/dev/null
 }
 
-"$MOT" list >/dev/null	# create the database before two mots race to
-ui_start 80 24 -- edit car-accident
-A=$SOCK
-expect_screen "the first mot opens the journey" "Car accident claim"
-UI_KEEP=1 ui_start 80 24 -- edit car-accident
-B=$SOCK
-expect_screen "the second mot opens the same journey" "Car accident claim"
+two_mots 80 24 car-accident "Car accident claim"
 
 # 1. Different fields: A types a channel, B changes the emotion and saves.
 SOCK=$A
@@ -129,6 +124,93 @@ keys Enter
 expect_screen "A adds it again" "Saved: add 'Collision at the roadside (kept)'"
 expect_field "the card is back under its key" accident-scene name \
 	"Collision at the roadside (kept)"
+
+# 5. The journey's title and description: A types a description while
+# B renames the journey; A's save keeps both.
+SOCK=$B
+expect_screen "B shows A's card again" "Collision at the roadside (kept)" 8
+SOCK=$A
+keys e
+wait_for "Journey title and description" >/dev/null
+keys Tab End
+keys -l " (A's words)"
+SOCK=$B
+keys e
+wait_for "Journey title and description" >/dev/null
+keys End
+keys -l " (B)"
+keys Enter
+expect_screen "B saves a new title" "Saved: change the title"
+SOCK=$A
+keys Enter
+expect_screen "A's description form stays open, naming the title" \
+	"Changed underneath by another mot: Title"
+keys Enter
+expect_screen "A saves over the new title" "Saved: change the description"
+exported car-accident >"$T/out"
+expect_out "B's title is stored" "^title: Car accident claim \(B\)$"
+expect_out "A's description is stored" "^description: .*\(A's words\)'?$"
+
+# 6. A persona: A changes its share while B renames it.
+SOCK=$B
+expect_screen "B shows A's description" "Car accident claim (B)" 3
+keys p
+wait_for "Personas" >/dev/null
+SOCK=$A
+keys p
+wait_for "Personas" >/dev/null
+keys Enter
+wait_for "Edit persona" >/dev/null
+keys Tab Tab
+keys -l "0.5"
+SOCK=$B
+keys Enter
+wait_for "Edit persona" >/dev/null
+keys End
+keys -l " (B)"
+keys Enter
+expect_screen "B renames the persona" "Saved: edit persona 'Stressed first-time claimant (B)'"
+SOCK=$A
+keys Enter
+expect_screen "A's persona form stays open, naming the name" \
+	"Changed underneath by another mot: Name"
+keys Enter
+expect_screen "A saves its share over B's name" \
+	"Saved: edit persona 'Stressed first-time claimant (B)'"
+exported car-accident >"$T/out"
+expect_out "B's persona name is stored" "^  name: Stressed first-time claimant \(B\)$"
+expect_out "A's share is stored" "^  share: 0.5$"
+keys q
+SOCK=$B
+keys q
+
+# 7. A transition: A changes its weight while B labels it.
+for s in $A $B; do
+	SOCK=$s
+	keys 0 g t
+	wait_for "Transitions" >/dev/null
+	keys Enter
+	wait_for "Change transition:" >/dev/null
+done
+SOCK=$A
+keys -l "7"
+SOCK=$B
+keys Tab C-u
+keys -l "via B"
+keys Enter
+expect_screen "B labels the transition" "Saved: change transition"
+SOCK=$A
+keys Enter
+expect_screen "A's weight form stays open, naming the label" \
+	"Changed underneath by another mot: Label"
+keys Enter
+expect_screen "A saves its weight over B's label" "Saved: change transition"
+exported car-accident >"$T/out"
+expect_out "A's weight and B's label are stored" "^    label: via B$"
+expect_out "with A's weight" "^    weight: 7$"
+keys q
+SOCK=$B
+keys q
 
 for s in $A $B; do
 	SOCK=$s

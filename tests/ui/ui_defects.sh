@@ -150,5 +150,10 @@ screen | awk '
 	END { exit !(n >= 4 && bad == 0) }' &&
 	ok "bars of funnel and loops are drawn to one scale" ||
 	{ not_ok "bars of funnel and loops are drawn to one scale"; dump_screen; }
-keys q q q
+# The map's detail line: "left here" labelled as the picture's, of those
+# who came by (and early enough on the line to show at 100 columns).
+keys q
+expect_re "the map labels left here as a share of the card's visitors" \
+	"visits/customer, [0-9]+% of visitors left here"
+keys q q
 expect_screen "mot ends" "EXIT=0"

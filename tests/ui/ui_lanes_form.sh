@@ -4,7 +4,9 @@
 # typed into every lane reaches the database exactly (read back through
 # `mot export` and python's yaml), the form shows it back so that saving
 # again changes nothing, undo and redo take the whole edit, and a bad KPI
-# line is refused with its line number while the form stays open.
+# line is refused with its line number while the form stays open.  Of
+# two mots, the one whose copy is stale cannot write over the other's
+# lanes.
 . "${MOT_TOP:-.}/tests/ui/tmux.lib"
 
 cat >"$T/j.yaml" <<'YAML'
@@ -112,3 +114,41 @@ keys b b b b
 expect_screen "the KPIs under the card, a missed one marked" "! Wait | queue 12"
 keys q q
 expect_screen "mot ends" "EXIT=0"
+
+# Two mots on the card: a lanes edit made on a copy the other mot has
+# changed since is refused, never written over the other's lanes.
+ui_start 120 45 -- edit lanes-form
+A=$SOCK
+expect_screen "A opens the journey" "Lanes in the form"
+UI_KEEP=1 ui_start 120 45 -- edit lanes-form
+B=$SOCK
+expect_screen "B opens the same journey" "Lanes in the form"
+# Tab from the name to the opportunities (15 to the thinking, see above),
+# then on over backstage, evidence and KPIs to the name, where Enter saves.
+lanes_edit() {	# TEXT: appended to the first opportunity
+	keys l l Enter
+	wait_for "Edit touchpoint: Emergency line" >/dev/null
+	keys C-f	# the long form: every field, as counted above
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do keys Tab; done
+	keys End
+	keys -l "$1"
+}
+SOCK=$A
+lanes_edit " (A)"
+SOCK=$B
+lanes_edit " (B)"
+keys Tab Tab Tab Tab Enter
+expect_screen "B saves its lanes" "Saved: change the opportunities of 'Emergency line'"
+SOCK=$A
+keys Tab Tab Tab Tab Enter
+expect_screen "A's lanes edit on a stale copy is refused" \
+	"Not saved: the touchpoint was changed by another mot since"
+exported lanes-form >"$T/out"
+expect_out "the database keeps B's lanes" "^  - Find the policy by licence plate \(B\)$"
+grep -qF "(A)" "$T/out" && not_ok "A's lanes are not written" ||
+	ok "A's lanes are not written"
+for s in $A $B; do
+	SOCK=$s
+	keys Escape q q
+	expect_screen "mot quits" "EXIT=0"
+done

@@ -30,13 +30,7 @@ saved_at() {
 	T0=$(now_ms)
 }
 
-"$MOT" list >/dev/null	# create the database before two mots race to
-ui_start 80 24 -- edit car-accident
-A=$SOCK
-expect_screen "A opens the journey" "Car accident claim"
-UI_KEEP=1 ui_start 80 24 -- edit car-accident
-B=$SOCK
-expect_screen "B opens the same journey" "Car accident claim"
+two_mots 80 24 car-accident "Car accident claim"
 
 # 1. A is idle; B raises the first card's emotion.
 SOCK=$A
@@ -89,6 +83,17 @@ sleep 1.5
 expect_screen "A's form keeps what A typed" "Streaming ads"
 expect_screen "A's form is still open" "Edit touchpoint: Remembered TV"
 keys Escape
+expect_screen "A cancels the form" "Cancelled: nothing was changed"
+
+# A reload keeps the designer's own last message on the status line: it
+# says what became of the last key.
+SOCK=$B
+keys +
+saved_at "Emotion of 'Remembered TV spot with the 24/7 number': +2 -> +3"
+SOCK=$A
+live "A shows B's next change" "+3 tv"
+expect_screen "and still says what its own last key did" \
+	"Cancelled: nothing was changed" 1
 
 for s in $A $B; do
 	SOCK=$s

@@ -138,14 +138,14 @@ static void test_analyze_json_csv(void **state)
 	load("tests/data/good/rich.yaml", &j);
 	assert_int_equal(analyze_journey(&j, NULL, &a, err, sizeof err), 0);
 	out = open_memstream(&buf, &len);
-	analyze_report(out, SIM_FMT_JSON, &j, NULL, &a);
+	analyze_report(out, SIM_FMT_JSON, &j, NULL, &a, 0);
 	fclose(out);
 	assert_non_null(strstr(buf, "\"conversion_probability\":0."));
 	assert_null(strstr(buf, "\"conversion_probability\":0,"));
 	free(buf);
 	buf = NULL;
 	out = open_memstream(&buf, &len);
-	analyze_report(out, SIM_FMT_CSV, &j, NULL, &a);
+	analyze_report(out, SIM_FMT_CSV, &j, NULL, &a, 0);
 	fclose(out);
 	/* the csv has six columns on every line: a decimal comma adds one */
 	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {

@@ -185,6 +185,9 @@ static void test_field_errors(void **state)
 	j.touchpoints[1].emotion = 0;
 	j.touchpoints[2].drop = 1.5;
 	expect_error(&j, "touchpoints[2].drop", "out of range");
+	/* the value as typed, not rounded to one that is in range */
+	j.touchpoints[2].drop = 1.0000001;
+	expect_error(&j, "touchpoints[2].drop", "1.0000001 is out of range");
 	j.touchpoints[2].drop = 0;
 	j.touchpoints[0].next[0].weight = 0;
 	expect_error(&j, "touchpoints[0].next[0].weight", "greater than 0");
@@ -491,6 +494,11 @@ static void test_lane_errors(void **state)
 	k.target = 2e12;
 	model_kpi_add(tp, &k);
 	lane_error(&j, "touchpoints[2].kpis[0].target", "out of range");
+	/* %g would print 1e+12, a value in range */
+	k.target = 1000000000001;
+	model_kpi_add(tp, &k);
+	lane_error(&j, "touchpoints[2].kpis[0].target",
+		   "1000000000001 is out of range");
 	k.target = 1;
 	model_kpi_add(tp, &k);
 	model_kpi_add(tp, &k);

@@ -1183,7 +1183,7 @@ static void check_result_out(const struct mot_journey *j,
 	direct_run(s, 1, cli_impact(s->customers), &opt, &run);
 	m = compile(j, &opt);
 	assert_int_equal(sim_simulate(m, &run, &r, err, sizeof err), 0);
-	rp = (struct sim_report){ j, &opt, &run, NULL, 0 };
+	rp = (struct sim_report){ j, &opt, &run, NULL, 0, 0 };
 	for (size_t f = 0; f < 3; f++) {
 		struct capture c;
 		char *want, *got;
@@ -1248,7 +1248,7 @@ static void test_write_compare(void **state)
 	mc = compile(&cur, &opt);
 	assert_int_equal(sim_compare(mb, mc, &run, &rb, &rc, &pair, err,
 				     sizeof err), 0);
-	rp = (struct sim_report){ &base, &opt, &run, NULL, 0 };
+	rp = (struct sim_report){ &base, &opt, &run, NULL, 0, 0 };
 	for (size_t f = 0; f < 3; f++) {
 		struct capture c;
 		char *want, *got;
@@ -1328,8 +1328,8 @@ static void test_write_unpaired(void **state)
 	o = run_job(WS_JOB_COMPARE, &cur, &base, &s);
 	assert_false(o->paired);
 	direct_run(&s, 1, cli_impact(s.customers), &opt, &run);
-	rb = (struct sim_report){ &base, &opt, &run, NULL, 0 };
-	rc = (struct sim_report){ &cur, &opt, &run, NULL, 0 };
+	rb = (struct sim_report){ &base, &opt, &run, NULL, 0, 0 };
+	rc = (struct sim_report){ &cur, &opt, &run, NULL, 0, 0 };
 	sim_report_result(capture_open(&c), SIM_FMT_JSON, &rb, &o->base);
 	b = capture_close(&c);
 	sim_report_result(capture_open(&c), SIM_FMT_JSON, &rc, &o->res);
@@ -1392,7 +1392,7 @@ static void test_write_market(void **state)
 	s.days = 15;
 	o = run_job(WS_JOB_MARKET, &j, NULL, &s);
 	direct_run(&s, 0, 0, &opt, &run);
-	rp = (struct sim_report){ &j, &opt, &run, NULL, 0 };
+	rp = (struct sim_report){ &j, &opt, &run, NULL, 0, 0 };
 	sim_report_market(capture_open(&c), SIM_FMT_JSON, &rp, &mk, o->days);
 	want = capture_close(&c);
 	got = ws_outcome_string(SIM_FMT_JSON, o);

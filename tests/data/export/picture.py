@@ -4,7 +4,8 @@ looking at it would, with nothing but the standard library and PyYAML.
   picture.py geometry FILE.svg JOURNEY.yaml
       cards never overlap; every loop of the journey is drawn, and no loop
       arrow passes through a card (its path sampled, corners included);
-      no two arrowheads touch
+      no two arrowheads touch; a lane's entry stands under its own card
+      whenever the lane's row, as high as drawn, has room for that
   picture.py lanes JOURNEY.yaml FILE.svg FILE.html
       every lane of every touchpoint reads back: from the picture (the
       words drawn, or the tooltip where the picture cut them) and, in
@@ -135,6 +136,39 @@ def check_geometry(svg, journey):
             cb = [sum(c) / 3 for c in zip(*b)]
             if math.dist(ca, cb) < 7:
                 fail("arrowheads touch at %.1f,%.1f and %.1f,%.1f" % (*ca, *cb))
+    check_under_cards(root, tps, cards)
+
+
+def check_under_cards(root, tps, cards):
+    """Lane entries under their own cards: a stage's entries may stand in
+    another card column than their card's only when the stage's entries,
+    each under its own card, would not fit in the row as drawn."""
+    stage_of = {t["key"]: t["stage"] for t in tps}
+    card_x = {t["key"]: cards[i][0] for i, t in enumerate(tps)}
+    for row in root.iter(SVG + "g"):
+        if row.get("class") != "mot-lane":
+            continue
+        entries = []    # (key, x drawn, height)
+        for g in row.iter(SVG + "g"):
+            if g.get("class") == "mot-lane-entry":
+                texts = list(g.iter(SVG + "text"))
+                entries.append((g.get("data-key"), float(texts[0].get("x")),
+                                12 * len(texts) + 4))
+        drawn, own = {}, {}
+        for key, x, h in entries:
+            drawn[x] = drawn.get(x, 0) + h
+            at = (stage_of[key], card_x[key])
+            own[at] = own.get(at, 0) + h
+        tallest = max(drawn.values(), default=0)
+        for stage in STAGES:
+            need = max((h for (s, _), h in own.items() if s == stage), default=0)
+            if need > tallest + 0.01:
+                continue
+            for key, x, _ in entries:
+                if stage_of[key] == stage and abs(x - card_x[key]) > 0.01:
+                    fail("lane %s: the entry of %s stands at x %.1f, not under "
+                         "its card at %.1f, though the row has room" %
+                         (row.get("data-lane"), key, x, card_x[key]))
 
 
 # --- lanes --------------------------------------------------------------------
