@@ -277,6 +277,13 @@ void model_diag_add(struct mot_diags *d, enum mot_severity sev,
  */
 bool model_text_ok(const char *s, size_t max, bool multiline, char *why,
 		   size_t whylen);
+/*
+ * Text that breaks those rules, from a database edited by hand (sqlite3),
+ * made safe for a terminal and for a file: its control characters written
+ * visibly ("^[" for ESC, util_text_visible).  Every other text is left
+ * as it is.  The command line cleans what it loads before any output.
+ */
+void model_journey_clean_text(struct mot_journey *j);
 
 /*
  * Field checks: keys, empty names, ranges, duplicate keys, transitions and

@@ -32,7 +32,12 @@ bool util_utf8_valid(const char *s, size_t len);
  * when invalid (overlong, surrogate, above U+10FFFF, cut short).  It stops
  * at the first bad byte, so a NUL-terminated string may pass len 4. */
 size_t util_utf8_seq(const unsigned char *s, size_t len, uint32_t *cp);
-/* Display width in terminal columns (wide CJK count 2). */
+/* Terminal columns of one code point (libutf8proc's Unicode tables: wide
+ * East Asian characters and emoji 2, combining marks 0); -1 for a control
+ * character, as wcwidth() says.  The UI draws with it too, so that layout
+ * and drawing agree. */
+int util_char_width(uint32_t c);
+/* Display width in terminal columns (control characters count 0). */
 int util_utf8_width(const char *s);
 /* Bytes of the longest prefix of s that fits in max_cols columns; its
  * width goes to *cols when cols is not NULL. */
@@ -88,11 +93,17 @@ void strbuf_printf(struct strbuf *b, const char *fmt, ...)
 char *strbuf_detach(struct strbuf *b);
 
 /*
- * CSV (RFC 4180): the field quoted when it holds a quote, comma, line
- * break or semicolon (which spreadsheets in many locales split on), with
- * quotes doubled.  NULL is the empty field.  util_csv_quote() returns a
- * new string; util_csv_field() writes it.
+ * CSV (RFC 4180), one rule for every CSV mot writes: rows end in CRLF
+ * (UTIL_CSV_EOL); a text field is quoted when it holds a quote, comma,
+ * line break or semicolon (which spreadsheets in many locales split on),
+ * with quotes doubled.  A text field that begins with =, +, -, @, a tab or
+ * a carriage return gets a leading apostrophe, as OWASP advises against
+ * CSV injection: a spreadsheet shows it as text instead of running it as
+ * a formula.  These are for text only: numbers are written as they are.
+ * NULL is the empty field.  util_csv_quote() returns a new string;
+ * util_csv_field() writes it.
  */
+#define UTIL_CSV_EOL "\r\n"
 char *util_csv_quote(const char *s);
 void util_csv_field(FILE *out, const char *s);
 

@@ -402,6 +402,8 @@ int cli_load_journey(struct cli_ctx *ctx, const char *key,
 		cli_error("%s", store_errmsg(s));
 		return -1;
 	}
+	/* a report, a map or an export never carries a raw ESC or BEL */
+	model_journey_clean_text(out);
 	return 0;
 }
 

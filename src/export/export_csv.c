@@ -19,14 +19,16 @@
 static void csv_field(FILE *out, const char *s, bool last)
 {
 	util_csv_field(out, s);
-	fputs(last ? "\r\n" : ",", out);
+	fputs(last ? UTIL_CSV_EOL : ",", out);
 }
 
+/* A number as it is: never neutralised like text (util_csv_quote). */
 static void csv_number(FILE *out, double v, bool last)
 {
 	char num[32];
 
-	csv_field(out, model_format_number(v, num, sizeof num), last);
+	fputs(model_format_number(v, num, sizeof num), out);
+	fputs(last ? UTIL_CSV_EOL : ",", out);
 }
 
 static const char *csv_bool(bool b)
@@ -76,7 +78,7 @@ static void csv_touchpoints(FILE *out, const struct mot_journey *j)
 {
 	fputs("journey,key,name,stage,phase,channel,owner,controlled,emotion,"
 	      "critical,human,dwell,conversion,drop,notes,thinking,pains,"
-	      "opportunities,backstage,evidence,kpis\r\n", out);
+	      "opportunities,backstage,evidence,kpis" UTIL_CSV_EOL, out);
 	for (size_t i = 0; i < j->n_touchpoints; i++) {
 		const struct mot_touchpoint *tp = &j->touchpoints[i];
 
@@ -101,8 +103,8 @@ static void csv_touchpoints(FILE *out, const struct mot_journey *j)
 
 static void csv_transitions(FILE *out, const struct mot_journey *j)
 {
-	fputs("journey,from,from_name,to,to_name,weight,share,label,loop\r\n",
-	      out);
+	fputs("journey,from,from_name,to,to_name,weight,share,label,loop"
+	      UTIL_CSV_EOL, out);
 	for (size_t i = 0; i < j->n_touchpoints; i++) {
 		const struct mot_touchpoint *tp = &j->touchpoints[i];
 		double sum = journey_out_weight(tp);
@@ -133,7 +135,7 @@ int export_csv(FILE *out, const struct mot_journey *j,
 {
 	(void)opt;
 	csv_touchpoints(out, j);
-	fputs("\r\n", out);
+	fputs(UTIL_CSV_EOL, out);
 	csv_transitions(out, j);
 	return ferror(out) ? -1 : 0;
 }

@@ -378,41 +378,6 @@ static void model_check_key(struct mot_diags *d, const char *path,
 		    "'-', starting with a letter or digit", key);
 }
 
-bool model_text_ok(const char *s, size_t max, bool multiline, char *why,
-		   size_t whylen)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = s ? strlen(s) : 0, n;
-	uint32_t cp;
-
-	if (len > max) {
-		snprintf(why, whylen, "longer than %zu bytes", max);
-		return false;
-	}
-	for (size_t i = 0; i < len; i += n) {
-		if ((n = util_utf8_seq(p + i, len - i, &cp)) == 0) {
-			snprintf(why, whylen, "not valid UTF-8");
-			return false;
-		}
-		if (multiline && (cp == '\n' || cp == '\t'))
-			continue;
-		if (cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
-		    cp == '\n') {
-			snprintf(why, whylen, multiline ? "U+%04X: the only line "
-				 "break allowed is U+000A (\\n)" : "a line break "
-				 "(U+%04X) is not allowed here: one line only",
-				 (unsigned)cp);
-			return false;
-		}
-		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
-			snprintf(why, whylen, "control character U+%04X is not "
-				 "allowed", (unsigned)cp);
-			return false;
-		}
-	}
-	return true;
-}
-
 static void model_check_text(struct mot_diags *d, const char *path,
 			     const char *s, bool required)
 {

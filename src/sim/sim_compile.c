@@ -5,6 +5,7 @@
  */
 #include "sim_int.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -520,8 +521,11 @@ static void sim_compile_nodes(struct sim_model *m, const struct mot_journey *j,
 		nd->drop = tp->drop;
 		nd->dwell = tp->dwell;
 		nd->off = (uint32_t)cols;
-		/* The column counts do not depend on the persona. */
+		/* The column counts do not depend on the persona; they fit
+		 * 16 bits by SIM_MAX_TOUCHPOINTS (sim_graph_check): one
+		 * transition at most to every touchpoint. */
 		sim_drop_threshold(tp->drop, &always);
+		assert(tp->n_next <= UINT16_MAX);
 		nd->ncols = (uint16_t)(tp->n_next && !always ? tp->n_next : 1);
 		cols += nd->ncols;
 		m->edge_first[i] = g->first[i];

@@ -459,7 +459,7 @@ static void rep_csv_result(FILE *out, const struct sim_report *rp,
 {
 	fputs("key,name,stage,visits,mean_visits,drops,exits,patience_ends,"
 	      "cuts,customers_passing,share_passing,removal_effect,"
-	      "emotion_effect\n", out);
+	      "emotion_effect" UTIL_CSV_EOL, out);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct mot_touchpoint *tp = &rp->j->touchpoints[i];
 		double mean, half, lo, hi, emo = rep_emotion(rp, r, i, &lo, &hi);
@@ -487,7 +487,7 @@ static void rep_csv_result(FILE *out, const struct sim_report *rp,
 		fputc(',', out);
 		if (isfinite(emo))
 			rep_num(out, emo);
-		fputc('\n', out);
+		fputs(UTIL_CSV_EOL, out);
 	}
 }
 
@@ -573,7 +573,8 @@ static void rep_compare_csv(FILE *out, const struct sim_report *rp,
 	struct rep_row rows[3];
 
 	rep_compare_rows(b, s, rows);
-	fputs("metric,baseline,scenario,difference,ci95_low,ci95_high\n", out);
+	fputs("metric,baseline,scenario,difference,ci95_low,ci95_high"
+	      UTIL_CSV_EOL, out);
 	for (int i = 0; i < 3; i++) {
 		fprintf(out, "%s,", rows[i].name);
 		rep_num(out, rows[i].base);
@@ -589,7 +590,7 @@ static void rep_compare_csv(FILE *out, const struct sim_report *rp,
 		} else {
 			fputc(',', out);
 		}
-		fputc('\n', out);
+		fputs(UTIL_CSV_EOL, out);
 	}
 	for (size_t i = 0; i < b->n; i++) {
 		double vb = rep_div((double)b->visits[i], (double)b->customers);
@@ -602,7 +603,7 @@ static void rep_compare_csv(FILE *out, const struct sim_report *rp,
 		rep_num(out, vs);
 		fputc(',', out);
 		rep_num(out, vs - vb);
-		fputs(",,\n", out);
+		fputs(",," UTIL_CSV_EOL, out);
 	}
 }
 
@@ -661,7 +662,7 @@ void sim_report_market(FILE *out, enum sim_format f,
 		fprintf(out, ",\"days\":%u,\"series\":[", mk->days);
 	} else if (f == SIM_FMT_CSV) {
 		fputs("day,new_entrants,purchases,cumulative_adopters,promoters,"
-		      "detractors\n", out);
+		      "detractors" UTIL_CSV_EOL, out);
 	} else {
 		fprintf(out, "%s: word of mouth in a market of %llu, p = %g, "
 			"q = %g, qd = %g, seed %llu\n%s\n%5s %12s %12s %20s "
@@ -686,7 +687,7 @@ void sim_report_market(FILE *out, enum sim_format f,
 				(unsigned long long)d->detractors);
 		else
 			fprintf(out, f == SIM_FMT_CSV ?
-				"%u,%llu,%llu,%llu,%llu,%llu\n" :
+				"%u,%llu,%llu,%llu,%llu,%llu" UTIL_CSV_EOL :
 				"%5u %12llu %12llu %20llu %12llu %12llu", d->day,
 				(unsigned long long)d->new_entrants,
 				(unsigned long long)d->purchases,
@@ -777,7 +778,8 @@ void analyze_report(FILE *out, enum sim_format f, const struct mot_journey *j,
 		analyze_report_text(out, j, persona, a, width);
 		return;
 	}
-	fputs("key,name,expected_visits,p_drop,p_exit,removal_effect\n", out);
+	fputs("key,name,expected_visits,p_drop,p_exit,removal_effect"
+	      UTIL_CSV_EOL, out);
 	for (size_t i = 0; i < a->n; i++) {
 		util_csv_field(out, j->touchpoints[i].key);
 		fputc(',', out);
@@ -790,6 +792,6 @@ void analyze_report(FILE *out, enum sim_format f, const struct mot_journey *j,
 		rep_num(out, a->p_exit_at[i]);
 		fputc(',', out);
 		rep_num(out, a->removal_effect[i]);
-		fputc('\n', out);
+		fputs(UTIL_CSV_EOL, out);
 	}
 }

@@ -187,7 +187,7 @@ static int sim_trace_row(struct sim_trace *t, uint64_t c, size_t tp,
 	strbuf_puts(&t->b, persona);
 	strbuf_add(&t->b, ",", 1);
 	strbuf_puts(&t->b, outcome);
-	strbuf_add(&t->b, "\r\n", 2);
+	strbuf_puts(&t->b, UTIL_CSV_EOL);
 	return 0;
 }
 
@@ -227,7 +227,7 @@ static void sim_trace_head(struct sim_trace *t)
 {
 	if (t->f == SIM_TRACE_CSV) {
 		strbuf_puts(&t->b, "case_id,activity,timestamp,name,stage,persona,"
-			    "outcome\r\n");
+			    "outcome" UTIL_CSV_EOL);
 		return;
 	}
 	strbuf_puts(&t->b,

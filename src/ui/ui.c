@@ -11,6 +11,7 @@
  */
 #include "ui_int.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -21,6 +22,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <term.h>
 
 #include "util.h"
 
@@ -213,11 +216,44 @@ static bool ui_has_mouse(void)
 	return k && k != (char *)-1 && *k;
 }
 
+/*
+ * The designer draws a full screen: a terminal that cannot place the
+ * cursor (TERM=dumb, a printing terminal, an editor's shell buffer) would
+ * get one garbled line.  Look it up before curses starts and refuse it.
+ */
+static int ui_term_check(const char *term, FILE *out, char *err,
+			 size_t errlen)
+{
+	const char *name = term ? term : getenv("TERM");
+	char cap[] = "cup";
+	const char *cup;
+	int e = 0;
+
+	if (setupterm(term, fileno(out), &e) != OK) {
+		snprintf(err, errlen, "cannot use the terminal '%s'; set TERM, "
+			 "for example TERM=xterm-256color", name ? name : "");
+		return -1;
+	}
+	cup = tigetstr(cap);
+	del_curterm(cur_term);
+	if (!cup || cup == (char *)-1) {
+		snprintf(err, errlen, "the terminal '%s' cannot move the cursor, "
+			 "and the journey designer needs a full screen: use a "
+			 "terminal such as xterm (TERM=xterm-256color); 'mot "
+			 "list', 'show' and the other commands work anywhere",
+			 name ? name : "");
+		return -1;
+	}
+	return 0;
+}
+
 static int ui_term_start(struct ui *ui, const char *term, FILE *out, FILE *in,
 			 char *err, size_t errlen)
 {
 	const char *name = term ? term : getenv("TERM");
 
+	if (ui_term_check(term, out, err, errlen) != 0)
+		return -1;
 	ui->term = newterm(term, out, in);
 	if (!ui->term) {
 		snprintf(err, errlen, "cannot use the terminal '%s'; set TERM, "
@@ -283,6 +319,9 @@ static void ui_free(struct ui *ui)
 
 void ui_push(struct ui *ui, const struct ui_screen *sc)
 {
+	/* Screens nest a few deep (journeys, map, form, a prompt): a full
+	 * stack is a bug, and the screen would silently not open. */
+	assert(ui->depth < UI_STACK_MAX);
 	if (ui->depth < UI_STACK_MAX)
 		ui->stack[ui->depth++] = sc;
 }

@@ -39,7 +39,8 @@ static int ui_put_attr(struct ui *ui, int y, int x, int w, const char *s,
 		w = ui->cols - x;
 	ws = ui_wcs_from_utf8(s, &n);
 	for (k = 0; k < n; k++) {
-		int cw = wcwidth(ws[k]);
+		/* the width layout counted with (util.h) */
+		int cw = util_char_width((uint32_t)ws[k]);
 
 		if (cw < 0) {	/* a tab or a control character */
 			ws[k] = L'?';

@@ -489,7 +489,7 @@ double ui_field_number(const struct ui_field *f)
 
 static int ui_wc_width(wchar_t c)
 {
-	int w = wcwidth(c);
+	int w = util_char_width((uint32_t)c);
 
 	return w < 0 ? 1 : w;
 }

@@ -16,6 +16,7 @@
  */
 #include "ui_int.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +64,12 @@ struct ui_field *ui_form_add(struct ui *ui, const char *label,
 			     enum ui_field_kind kind)
 {
 	struct ui_form *fm = &ui->form;
-	struct ui_field *f = &fm->f[fm->n < UI_FORM_MAX ? fm->n++ : fm->n - 1];
+	struct ui_field *f;
+
+	/* A form with more fields than UI_FORM_MAX is a bug of its caller:
+	 * the extra one would silently take the place of the last. */
+	assert(fm->n < UI_FORM_MAX);
+	f = &fm->f[fm->n < UI_FORM_MAX ? fm->n++ : fm->n - 1];
 
 	ui_field_init(f, label, kind);
 	return f;

@@ -310,14 +310,14 @@ static int ui_sc_page(const struct ui *ui)
 static void ui_sc_figures(const struct store_scenario *sc, char *buf,
 			  size_t len)
 {
-	char conv[32], diff[40], nps[32];
+	char conv[32], pts[39], diff[40], nps[32];
+	bool mark = sc->significant && !isnan(sc->diff);
 
 	ui_sc_pct(sc->conv, 1, conv, sizeof conv);
-	ui_sc_points(sc->diff, diff, sizeof diff);
-	if (sc->significant && !isnan(sc->diff))
-		strcat(diff, "*");
-	else
-		strcat(diff, " ");
+	/* room for the mark after the figure, however long a figure from a
+	 * database edited by hand is */
+	ui_sc_points(sc->diff, pts, sizeof pts);
+	snprintf(diff, sizeof diff, "%s%c", pts, mark ? '*' : ' ');
 	ui_sc_nps(sc->nps, nps, sizeof nps);
 	snprintf(buf, len, "%7s %8s %5s", conv, diff, nps);
 }

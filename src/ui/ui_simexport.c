@@ -85,7 +85,8 @@ static const char *const ui_sx_csv_head =
 	"name,created,customers,seed,persona,model,changes,"
 	"base_conversion,base_conversion_lo,base_conversion_hi,"
 	"conversion,conversion_lo,conversion_hi,"
-	"difference,difference_lo,difference_hi,significant,base_nps,nps\n";
+	"difference,difference_lo,difference_hi,significant,base_nps,nps"
+	UTIL_CSV_EOL;
 
 static void ui_sx_csv_row(FILE *out, const struct store_scenario *sc)
 {
@@ -109,7 +110,7 @@ static void ui_sx_csv_row(FILE *out, const struct store_scenario *sc)
 	ui_sx_num(out, sc->base_nps, false);
 	fputc(',', out);
 	ui_sx_num(out, sc->nps, false);
-	fputc('\n', out);
+	fputs(UTIL_CSV_EOL, out);
 }
 
 /* The report is not in the CSV: a whole results document per cell is

@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include <utf8proc.h>
+
 static void util_oom(void)
 {
 	fputs("mot: out of memory\n", stderr);
@@ -159,29 +161,26 @@ bool util_utf8_valid(const char *s, size_t len)
 	return true;
 }
 
-/*
- * Terminal width of a code point.  wcwidth() depends on the locale, which
- * tests and pipes do not always set; this covers the wide East Asian blocks
- * and combining marks, which is what journey names contain.
- */
-static int util_cp_width(uint32_t c)
+int util_char_width(uint32_t c)
 {
+	/* Control characters have no width a terminal agrees on: wcwidth()
+	 * says -1, and so do we. */
 	if (c == 0)
 		return 0;
 	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-		return 0;
-	if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x200b && c <= 0x200f) ||
-	    (c >= 0xfe00 && c <= 0xfe0f))
-		return 0;
-	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) ||
-	    (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
-	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
-	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
-		return 2;
-	return 1;
+		return -1;
+	/* Unicode's East Asian widths and emoji presentation, from the
+	 * maintained tables of libutf8proc rather than the locale: tests,
+	 * pipes and cron jobs do not always run in a UTF-8 one. */
+	return c > 0x10ffff ? 1 : utf8proc_charwidth((utf8proc_int32_t)c);
+}
+
+/* Columns of c in a layout: a control character takes none. */
+static int util_cp_width(uint32_t c)
+{
+	int w = util_char_width(c);
+
+	return w < 0 ? 0 : w;
 }
 
 int util_utf8_width(const char *s)
@@ -402,20 +401,27 @@ char *strbuf_detach(struct strbuf *b)
 
 char *util_csv_quote(const char *s)
 {
+	bool formula, quote;
 	struct strbuf b;
 
 	if (!s)
 		s = "";
-	if (!strpbrk(s, "\",;\r\n"))
+	formula = *s && strchr("=+-@\t\r", *s);
+	quote = strpbrk(s, "\",;\r\n") != NULL;
+	if (!formula && !quote)
 		return xstrdup(s);
 	strbuf_init(&b);
-	strbuf_add(&b, "\"", 1);
+	if (quote)
+		strbuf_add(&b, "\"", 1);
+	if (formula)	/* text, not a formula: "'=SUM(1+1)" */
+		strbuf_add(&b, "'", 1);
 	for (const char *p = s; *p; p++) {
 		if (*p == '"')
 			strbuf_add(&b, "\"", 1);
 		strbuf_add(&b, p, 1);
 	}
-	strbuf_add(&b, "\"", 1);
+	if (quote)
+		strbuf_add(&b, "\"", 1);
 	return strbuf_detach(&b);
 }
 

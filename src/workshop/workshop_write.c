@@ -139,7 +139,8 @@ static void ws_unpaired_csv(FILE *out, const struct ws_outcome *o)
 	size_t n = ws_union(o, &ib, &is);
 
 	ws_unpaired_diff(&o->base, &o->res, &d, &lo, &hi);
-	fputs("metric,baseline,scenario,difference,ci95_low,ci95_high\n", out);
+	fputs("metric,baseline,scenario,difference,ci95_low,ci95_high"
+	      UTIL_CSV_EOL, out);
 	for (int i = 0; i < 3; i++) {
 		fprintf(out, "%s,", names[i]);
 		ws_num(out, rows[i][0]);
@@ -155,7 +156,7 @@ static void ws_unpaired_csv(FILE *out, const struct ws_outcome *o)
 		} else {
 			fputc(',', out);
 		}
-		fputc('\n', out);
+		fputs(UTIL_CSV_EOL, out);
 	}
 	for (size_t k = 0; k < n; k++) {
 		double vb = ib[k] >= 0 ? ws_mean_visits(&o->base, (size_t)ib[k]) : 0;
@@ -172,7 +173,7 @@ static void ws_unpaired_csv(FILE *out, const struct ws_outcome *o)
 		fputc(',', out);
 		if (ib[k] >= 0 && is[k] >= 0)
 			ws_num(out, vs - vb);
-		fputs(",,\n", out);
+		fputs(",," UTIL_CSV_EOL, out);
 	}
 	free(ib);
 	free(is);

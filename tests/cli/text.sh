@@ -56,3 +56,105 @@ no_esc "show writes them visibly" "$T/show"
 no_esc "-f md writes them visibly" "$T/md"
 "$MOT" export tampered -f txt >"$T/txt" 2>&1
 no_esc "-f txt writes them visibly" "$T/txt"
+
+# --- character widths: one maintained table (libutf8proc) ------------------
+# U+1F6B2 (bicycle) and U+1F9FE (receipt) are two columns wide, as are CJK
+# ideographs; a combining accent is none.  Every line of show -w 40 fits.
+cat >"$T/wide.yaml" <<'YAML'
+key: wide
+title: "Bike shop 🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲"
+entries:
+  - to: ride
+touchpoints:
+  - key: ride
+    name: "🚲 test ride 🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲🚲 🧾🧾🧾🧾 自転車自転車自転車 é"
+    stage: fmot
+    conversion: true
+YAML
+expect_rc "a journey with emoji names" 0 "$MOT" import "$T/wide.yaml"
+"$MOT" show wide -w 40 >"$T/wide.txt"
+w=$(LC_ALL=C.UTF-8 wc -L <"$T/wide.txt")
+if [ "$w" -le 40 ]; then ok "show -w 40 with U+1F6B2 stays within 40 columns"
+else not_ok "show -w 40 with U+1F6B2 stays within 40 columns (widest $w)"
+	LC_ALL=C.UTF-8 awk '{ print "#   |" $0 }' "$T/wide.txt" | head -n 5; fi
+"$MOT" show wide -w 60 >"$T/wide60.txt"
+w=$(LC_ALL=C.UTF-8 wc -L <"$T/wide60.txt")
+if [ "$w" -le 60 ]; then ok "and -w 60 within 60"
+else not_ok "and -w 60 within 60 (widest $w)"; fi
+
+# --- CSV: formulas neutralised in text cells, never in numbers; CRLF ------
+cat >"$T/formula.yaml" <<'YAML'
+key: formula
+title: Formula test
+entries:
+  - to: shop
+touchpoints:
+  - key: shop
+    name: "=SUM(1+1)"
+    stage: fmot
+    emotion: -2
+    channel: "+31 20 555"
+    owner: "@team"
+    notes: "-note"
+    conversion: true
+    next:
+      - to: home
+        label: "=HYPERLINK(\"http://x\")"
+  - key: home
+    name: "plain - name"
+    stage: smot
+YAML
+expect_rc "a journey with formula-looking text" 0 "$MOT" import "$T/formula.yaml"
+"$MOT" export formula -f csv >"$T/formula.csv"
+python3 - "$T/formula.csv" >"$T/py" 2>&1 <<'PY'
+import csv, io, sys
+rows = [r for r in csv.reader(io.open(sys.argv[1], encoding="utf-8", newline="")) if r]
+tp = {r[1]: r for r in rows if r[0] == "formula" and len(r) > 9}
+shop = tp["shop"]
+assert shop[2] == "'=SUM(1+1)", shop[2]
+assert shop[5] == "'+31 20 555", shop[5]
+assert shop[6] == "'@team", shop[6]
+assert shop[14] == "'-note", shop[14]
+assert shop[8] == "-2", shop[8]             # a number stays a number
+assert tp["home"][2] == "plain - name", tp["home"][2]
+tr = [r for r in rows if r[0] == "formula" and r[1] == "shop" and r[3] == "home"][0]
+assert tr[2] == "'=SUM(1+1)" and tr[7] == "'=HYPERLINK(\"http://x\")", tr
+PY
+if [ -s "$T/py" ]; then not_ok "export -f csv neutralises formulas, not numbers"
+	sed 's/^/#   /' "$T/py"; else ok "export -f csv neutralises formulas, not numbers"; fi
+"$MOT" simulate formula -n 100 -f csv >"$T/sim.csv"
+if grep -q "^shop,'=SUM(1+1)," "$T/sim.csv"; then ok "simulate -f csv too"; else
+	not_ok "simulate -f csv too"; head -n 3 "$T/sim.csv" | sed 's/^/#   /'; fi
+"$MOT" analyze formula -f csv >"$T/an.csv"
+if grep -q "^shop,'=SUM(1+1)," "$T/an.csv"; then ok "analyze -f csv too"; else
+	not_ok "analyze -f csv too"; fi
+
+# crlf NAME FILE: every line of the file ends in CRLF
+crlf() {
+	if [ -s "$2" ] && ! LC_ALL=C grep -qv "$(printf '\r')\$" "$2"; then ok "$1"
+	else not_ok "$1"; fi
+}
+crlf "simulate -f csv ends its rows in CRLF" "$T/sim.csv"
+crlf "analyze -f csv too" "$T/an.csv"
+"$MOT" simulate formula -n 100 --compare --set shop.drop=0.5 -f csv >"$T/cmp.csv"
+crlf "simulate --compare -f csv too" "$T/cmp.csv"
+"$MOT" simulate formula -n 100 --days 3 -f csv >"$T/days.csv"
+crlf "simulate --days -f csv too" "$T/days.csv"
+"$MOT" simulate formula -n 100 --trace "$T/trace.csv" >/dev/null
+crlf "--trace too" "$T/trace.csv"
+mkdir "$T/dir"
+"$MOT" export formula -f csv -o "$T/dir"
+crlf "export -f csv -o DIR too" "$T/dir/formula-touchpoints.csv"
+
+# Every command that loads a journey cleans such text first: reports, and
+# an export that imports again.
+sqlite3 "$MOT_DB" "UPDATE touchpoint SET name = 'Crash' || char(27) || '[2J' \
+WHERE key = 'accident-scene'; UPDATE journey SET title = 'Claim' || char(7) \
+WHERE key = 'car-accident'"
+"$MOT" simulate car-accident -n 200 >"$T/sim.txt" 2>&1
+no_esc "simulate's report writes it visibly" "$T/sim.txt"
+"$MOT" analyze car-accident >"$T/an.txt" 2>&1
+no_esc "analyze's report too" "$T/an.txt"
+"$MOT" export car-accident >"$T/tampered.yaml" 2>&1
+no_esc "and the export" "$T/tampered.yaml"
+expect_rc "which imports again" 0 "$MOT" validate "$T/tampered.yaml"
