@@ -263,6 +263,10 @@ else
 			--virtual-time-budget=120000 "file://$T/mmd.html" >"$T/mmd.out"
 		check "Mermaid renders both diagrams of every journey, stages in order" \
 			$CHECK mermaid-order "$T/mmd.out" $names
+	elif [ -n "${MOT_REQUIRE_MERMAID:-}" ]; then
+		# CI installed it (.ci/deps mermaid): not finding it is a failure
+		not_ok "Mermaid renders both diagrams of every journey:" \
+			"no mermaid.min.js at '${MOT_MERMAID_JS:-}'"
 	else
 		echo "ok - Mermaid renders both diagrams of every journey # SKIP set MOT_MERMAID_JS"
 	fi

@@ -129,12 +129,13 @@ expect_screen "there is none before the first" "This is the first customer"
 keys p
 expect_screen "p plays the story" "Playing: a step every half second"
 # A step every 450 ms: which one shows when the screen is read depends on
-# the machine's speed (and on ASan), so only that it moved is checked.
+# the machine's speed (and on ASan), so only that it moved is checked,
+# never one step, which shows for half a second and a slow poll misses.
 expect_re "steps come without keys" "Customer 1, step [2-7] of 7" 5
 expect_screen "the story's end shows" "The end after 7 steps" 8
-expect_screen "play goes on with the next customer" \
-	"Customer 2, step 1 of 7" 8
-expect_re "who walks too" "Customer 2, step [2-4] of 7" 5
+expect_re "play goes on with the next customer" \
+	"Customer 2, step [1-7] of 7" 8
+expect_re "who walks too" "Customer 2, step [2-7] of 7" 8
 keys p
 expect_screen "p pauses" "Paused"
 at=$(screen | grep -o "Customer [0-9]*, step [0-9]* of [0-9]*" | head -n 1)
@@ -149,8 +150,9 @@ keys q
 expect_screen "q goes back to the results" "Results: Tiny shop tiny"
 keys q
 keys w
+# (play may have gone on to customer 3 before p came)
 expect_screen "w on the map opens it too, at the customer left" \
-	"Customer 2, step 1 of 7"
+	"${at%%, step*}, step 1 of 7"
 keys Escape
 expect_screen "Esc goes back to the map" "Emotion along the most likely path"
 keys q q

@@ -270,6 +270,35 @@ static void test_text_and_key_checks(void **state)
 	ui_field_free(&f);
 }
 
+/* A text field takes the rules of a journey file (model_text_ok): no
+ * control characters (ESC, BEL: terminal escapes once printed), at most
+ * MOT_TEXT_MAX bytes. */
+static void test_text_rules(void **state)
+{
+	struct ui_field f;
+	char *big = xmalloc(MOT_TEXT_MAX + 2);
+
+	(void)state;
+	ui_field_init(&f, "Title", UI_FIELD_TEXT);
+	ui_field_set(&f, "red \x1b[31m");
+	assert_false(ui_field_check(&f));
+	assert_non_null(strstr(f.err, "Title: "));
+	assert_non_null(strstr(f.err, "control character"));
+	ui_field_set(&f, "bell \x07");
+	assert_false(ui_field_check(&f));
+	memset(big, 'a', MOT_TEXT_MAX + 1);
+	big[MOT_TEXT_MAX + 1] = '\0';
+	ui_field_set(&f, big);
+	assert_false(ui_field_check(&f));
+	big[MOT_TEXT_MAX] = '\0';
+	ui_field_set(&f, big);
+	assert_true(ui_field_check(&f));
+	ui_field_set(&f, "Caf\xc3\xa9 \xe2\x80\x94 Stra\xc3\x9f""e");
+	assert_true(ui_field_check(&f));
+	free(big);
+	ui_field_free(&f);
+}
+
 static void test_choices(void **state)
 {
 	static const char *const c[] = { "a", "b", "c" };
@@ -365,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_limit_named),
 		cmocka_unit_test(test_number_tips),
 		cmocka_unit_test(test_text_and_key_checks),
+		cmocka_unit_test(test_text_rules),
 		cmocka_unit_test(test_choices),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_key_from_name),
