@@ -61,20 +61,22 @@ run: deps
 
 # One run of every suite, then the same under AddressSanitizer and
 # UndefinedBehaviorSanitizer; tests/run prints the closing count line.
+# tests/pg.sh gives them a throwaway PostgreSQL server of their own (and
+# removes it afterwards) for the store's tests on PostgreSQL.
 test: deps
 	@sh .ci/deps test
 	@$(MAKE) --no-print-directory build build-tests
 	@$(MAKE) --no-print-directory BUILD=build-san OPT='-O1 -g -fno-omit-frame-pointer' \
 		SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' build build-tests
-	@sh tests/run build build-san
+	@sh tests/pg.sh sh tests/run build build-san
 
 test-plain: deps
 	@$(MAKE) --no-print-directory build build-tests
-	@sh tests/run build
+	@sh tests/pg.sh sh tests/run build
 
 bench: deps
 	@$(MAKE) --no-print-directory OPT='-O2 -g -march=native' BUILD=build-bench build build-bench
-	@sh bench/run build-bench
+	@sh tests/pg.sh sh bench/run build-bench
 
 build: $(BUILD)/mot
 build-tests: $(TEST_BIN)

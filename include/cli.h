@@ -17,6 +17,7 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
 struct cli_ctx {
 	const char *db_path;   /* --db, $MOT_DB, or the XDG default */
+	const char *schema;    /* --schema: PostgreSQL only */
 	struct store *store;   /* opened by cli_store() on first use */
 	bool read_only;        /* the command only reads the database */
 };
@@ -82,5 +83,6 @@ int cmd_simulate(struct cli_ctx *, int, char **);
 int cmd_analyze(struct cli_ctx *, int, char **);
 int cmd_edit(struct cli_ctx *, int, char **);
 int cmd_log(struct cli_ctx *, int, char **);
+int cmd_db(struct cli_ctx *, int, char **);
 
 #endif

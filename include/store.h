@@ -1,8 +1,9 @@
 /*
- * store.h - journeys in SQLite.
+ * store.h - journeys in a database: an SQLite file, or PostgreSQL for a
+ * team (store_open_mode picks the backend by the database's name).
  *
- * Every function that changes data is one transaction (BEGIN IMMEDIATE ...
- * COMMIT), so a crash loses at most the edit in flight.  Edits of single
+ * Every function that changes data is one transaction, so a crash loses
+ * at most the edit in flight.  Edits of single
  * rows carry the row version they were based on (the `version` fields of
  * the model); when another process changed the row since, the edit is
  * refused with STORE_CONFLICT and nothing is written: the caller reloads.
@@ -22,14 +23,15 @@ struct store;
 
 enum store_status {
 	STORE_OK = 0,
-	STORE_ERROR = -1,     /* SQLite or I/O error; see store_errmsg() */
+	STORE_ERROR = -1,     /* database or I/O error; see store_errmsg() */
 	STORE_CONFLICT = -2,  /* row changed by someone else since it was read */
 	STORE_NOT_FOUND = -3, /* no such journey / touchpoint / ... */
 	STORE_EXISTS = -4,    /* the key is taken */
 	STORE_INVALID = -5,   /* refused by a check (bad key, range ...) */
 };
 
-/* Current schema version (PRAGMA user_version). */
+/* Current schema version (SQLite: PRAGMA user_version; PostgreSQL: the
+ * table mot_schema). */
 #define STORE_SCHEMA_VERSION 5
 
 enum store_mode {
@@ -39,6 +41,10 @@ enum store_mode {
 	 * directory works and a writer at work does not block; only a schema
 	 * older than this mot's is migrated (once, as any open would). */
 	STORE_READ_ONLY = 1,
+	/* Read-only, and a database that is not there yet (a new path, an
+	 * empty schema) is an error rather than made (the source of a
+	 * copy). */
+	STORE_READ_EXISTING = 3,
 };
 
 /*
@@ -50,13 +56,18 @@ enum store_mode {
  * file (the caller seeds it).  Every error message of the connection names
  * the file.  A connection is used by one thread at a time.
  */
-int store_open_mode(const char *path, enum store_mode mode,
+int store_open_mode(const char *db, const char *schema, enum store_mode mode,
 		    struct store **out, bool *created, char *err,
 		    size_t errlen);
 /* store_open_mode(path, STORE_READ_WRITE, ...). */
 int store_open(const char *path, struct store **out, bool *created,
 	       char *err, size_t errlen);
 void store_close(struct store *s);
+/* The database as messages name it: the file, or for PostgreSQL
+ * "postgresql://user@host:port/dbname (schema S)", never a password. */
+const char *store_name(const struct store *s);
+/* "SQLite" or "PostgreSQL". */
+const char *store_kind(const struct store *s);
 /* Message of the last failure on this connection. */
 const char *store_errmsg(const struct store *s);
 
@@ -110,6 +121,17 @@ int store_journey_rename(struct store *s, const char *key,
 int store_journey_set_meta(struct store *s, const char *key,
 			   const char *title, const char *description,
 			   int64_t base_version);
+
+/*
+ * Copy every journey of `from` into `to`, databases of either kind, with
+ * everything stored with it (personas, lanes, scenarios, event logs), in
+ * one transaction of `to`: all or nothing.  A key `to` has already is
+ * STORE_EXISTS and nothing is copied.  *n_journeys, *n_scenarios and
+ * *n_logs (each may be NULL) get what was copied.  The message is in
+ * store_errmsg(to).
+ */
+int store_copy_all(struct store *from, struct store *to, size_t *n_journeys,
+		   size_t *n_scenarios, size_t *n_logs);
 
 /* --- touchpoints -------------------------------------------------------- */
 

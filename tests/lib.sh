@@ -5,8 +5,20 @@ set -u
 : "${MOT:=build/mot}"
 : "${MOT_TOP:=$(pwd)}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/mot-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-export MOT_DB="$T/mot.db"
+# The database: an SQLite file, or with MOT_TEST_BACKEND=pg a schema of
+# its own on the test server of tests/pg.sh, dropped at the end.
+# lib_cleanup removes both (a script's own EXIT trap must call it).
+if [ "${MOT_TEST_BACKEND:-}" = pg ]; then
+	T_SCHEMA="mot_sh_$$"
+	export MOT_DB="$MOT_TEST_PG options=-csearch_path=$T_SCHEMA"
+else
+	export MOT_DB="$T/mot.db"
+fi
+lib_cleanup() {
+	[ -n "${T_SCHEMA:-}" ] && psql "$MOT_TEST_PG" -qX -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $T_SCHEMA CASCADE" >/dev/null 2>&1
+	rm -rf "$T"
+}
+trap 'lib_cleanup' EXIT
 export XDG_DATA_HOME="$T/xdg"
 export HOME="$T/home"
 mkdir -p "$HOME"
@@ -52,5 +64,24 @@ expect_same() {
 }
 # db_sum: a checksum of the database content (to prove it did not change)
 db_sum() {
-	sqlite3 "$MOT_DB" .dump 2>/dev/null | md5sum
+	if on_sqlite; then
+		sqlite3 "$MOT_DB" .dump 2>/dev/null | md5sum
+	else
+		# (without comments and the \restrict key, new in each dump)
+		pg_dump -d "$MOT_TEST_PG" -n "$T_SCHEMA" --data-only 2>/dev/null |
+			grep -v -e '^--' -e '^\\' | md5sum
+	fi
+}
+# on_sqlite: true unless the suite runs on PostgreSQL (checks of the file)
+on_sqlite() {
+	[ "${MOT_TEST_BACKEND:-}" != pg ]
+}
+# on_backend NAME SCRIPT: run a shell suite again on PostgreSQL, each
+# check named "... (PostgreSQL)"; without a server one SKIP line.
+on_backend() {
+	if [ -n "${MOT_TEST_PG:-}" ]; then
+		MOT_TEST_BACKEND=pg sh "$2" | sed -E 's/^((not )?ok - .*)$/\1 (PostgreSQL)/'
+	else
+		echo "ok - $1 on PostgreSQL # SKIP ${MOT_TEST_PG_SKIP:-no PostgreSQL server (run the tests through tests/pg.sh, as make test does)}"
+	fi
 }

@@ -128,6 +128,13 @@ static const struct cli_command cli_commands[] = {
 	  "--log NAME picks a log (default: the newest). File formats: "
 	  "mot-log(5).\n",
 	  cmd_log, false },
+	{ "db", "copy FROM TO",
+	  "copy every journey from one database into another",
+	  "  FROM and TO are each an SQLite file or a PostgreSQL URL or\n"
+	  "  connection string (a schema: options=-csearch_path=NAME).\n"
+	  "  Every journey is copied with its personas, lanes and scenarios,\n"
+	  "  all in one transaction of TO: a journey TO has already stops\n"
+	  "  the copy and nothing is written.\n", cmd_db, false },
 };
 
 #define CLI_NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
@@ -179,14 +186,15 @@ int cli_print_help(const struct cli_command *cmd)
 		putchar('\n');
 		export_print_formats(stdout);
 	}
-	printf("\nGlobal options: --db FILE (or $MOT_DB). See mot(1).\n");
+	printf("\nGlobal options: --db DATABASE (or $MOT_DB), --schema NAME. "
+	       "See mot(1).\n");
 	return CLI_OK;
 }
 
 static void cli_print_main_help(void)
 {
 	printf("mot - design, map and simulate customer journeys\n\n"
-	       "usage: mot [--db FILE] [COMMAND [ARGS]]\n"
+	       "usage: mot [--db DATABASE] [--schema NAME] [COMMAND [ARGS]]\n"
 	       "       mot --help | --version\n\n"
 	       "Without a command, mot opens the journey designer.\n\n"
 	       "Commands:\n");
@@ -194,11 +202,14 @@ static void cli_print_main_help(void)
 		printf("  %-9s %s\n", cli_commands[i].name,
 		       cli_commands[i].summary);
 	printf("\nOptions:\n"
-	       "  --db FILE   database file (default $MOT_DB, else\n"
-	       "              $XDG_DATA_HOME/mot/mot.db or "
-	       "~/.local/share/mot/mot.db)\n"
-	       "  --help      this help; 'mot COMMAND --help' for a command\n"
-	       "  --version   print the version\n");
+	       "  --db DATABASE  an SQLite file, or a PostgreSQL URL or "
+	       "connection string\n"
+	       "                 (default $MOT_DB, else "
+	       "$XDG_DATA_HOME/mot/mot.db or\n"
+	       "                 ~/.local/share/mot/mot.db)\n"
+	       "  --schema NAME  PostgreSQL: the mot database in that schema\n"
+	       "  --help         this help; 'mot COMMAND --help' for a command\n"
+	       "  --version      print the version\n");
 }
 
 int cli_getopt(const struct cli_command *cmd, int argc, char **argv,
@@ -379,9 +390,9 @@ struct store *cli_store(struct cli_ctx *ctx)
 
 	if (ctx->store)
 		return ctx->store;
-	if (store_open_mode(ctx->db_path, ctx->read_only ? STORE_READ_ONLY :
-			    STORE_READ_WRITE, &ctx->store, &created, err,
-			    sizeof err) != STORE_OK) {
+	if (store_open_mode(ctx->db_path, ctx->schema, ctx->read_only ?
+			    STORE_READ_ONLY : STORE_READ_WRITE, &ctx->store,
+			    &created, err, sizeof err) != STORE_OK) {
 		cli_error("%s", err);
 		return NULL;
 	}
@@ -409,11 +420,33 @@ int cli_load_journey(struct cli_ctx *ctx, const char *key,
 
 /* --- main ------------------------------------------------------------ */
 
-/* Take --db FILE / --db=FILE out of argv wherever it is (before "--"),
- * so that `mot list --db x` works as well as `mot --db x list`. */
-static int cli_take_db(int *argc, char **argv, const char **db)
+/* One global option with a value, "--NAME VALUE" or "--NAME=VALUE", at
+ * argv[*i]: 1 taken (into *out), 0 not this option, -1 no value. */
+static int cli_take_value(int argc, char **argv, int *i, const char *name,
+			  const char **out)
 {
-	int out = 1;
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=')
+		*out = argv[*i] + n + 1;
+	else if (argv[*i][n] == '\0' && *i + 1 < argc)
+		*out = argv[++*i];
+	else if (argv[*i][n] == '\0')
+		*out = "";
+	else
+		return 0;
+	return **out ? 1 : -1;
+}
+
+/* Take --db DATABASE and --schema NAME out of argv wherever they are
+ * (before "--"), so that `mot list --db x` works as well as
+ * `mot --db x list`. */
+static int cli_take_db(int *argc, char **argv, const char **db,
+		       const char **schema)
+{
+	int out = 1, r;
 
 	for (int i = 1; i < *argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
@@ -421,21 +454,19 @@ static int cli_take_db(int *argc, char **argv, const char **db)
 				argv[out++] = argv[i++];
 			break;
 		}
-		if (strcmp(argv[i], "--db") == 0) {
-			if (i + 1 >= *argc || !*argv[i + 1]) {
-				cli_error("--db needs a file name");
-				return -1;
-			}
-			*db = argv[++i];
-		} else if (strncmp(argv[i], "--db=", 5) == 0) {
-			*db = argv[i] + 5;
-			if (!**db) {
-				cli_error("--db needs a file name");
-				return -1;
-			}
-		} else {
-			argv[out++] = argv[i];
+		if ((r = cli_take_value(*argc, argv, &i, "--db", db)) < 0) {
+			cli_error("--db needs a database: a file, or a "
+				  "PostgreSQL URL or connection string");
+			return -1;
 		}
+		if (r == 0 &&
+		    (r = cli_take_value(*argc, argv, &i, "--schema", schema)) < 0) {
+			cli_error("--schema needs the name of a PostgreSQL "
+				  "schema");
+			return -1;
+		}
+		if (r == 0)
+			argv[out++] = argv[i];
 	}
 	*argc = out;
 	argv[out] = NULL;
@@ -458,7 +489,7 @@ int cli_main(int argc, char **argv)
 	char *def = NULL;
 	int rc;
 
-	if (cli_take_db(&argc, argv, &db) != 0)
+	if (cli_take_db(&argc, argv, &db, &ctx.schema) != 0)
 		return CLI_USAGE;
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 			  strcmp(argv[1], "-h") == 0)) {

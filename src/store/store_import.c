@@ -11,10 +11,12 @@
 
 /* --- import ---------------------------------------------------------- */
 
-/* Sorted (key, row id) pairs of the touchpoints just inserted. */
+/* Sorted (key, row id) pairs of the touchpoints just inserted, with
+ * their index in the journey. */
 struct store_keyid {
 	const char *key;
 	int64_t id;
+	size_t index;
 };
 
 static int store_keyid_cmp(const void *a, const void *b)
@@ -23,27 +25,27 @@ static int store_keyid_cmp(const void *a, const void *b)
 		      ((const struct store_keyid *)b)->key);
 }
 
-static int64_t store_keyid_find(const struct store_keyid *ids, size_t n,
+static struct store_keyid *store_keyid_at(struct store_keyid *ids, size_t n,
+					  const char *key)
+{
+	struct store_keyid k = { key, 0, 0 };
+
+	return key ? bsearch(&k, ids, n, sizeof *ids, store_keyid_cmp) : NULL;
+}
+
+static int64_t store_keyid_find(struct store_keyid *ids, size_t n,
 				const char *key)
 {
-	struct store_keyid k = { key, 0 };
-	const struct store_keyid *m;
+	const struct store_keyid *m = store_keyid_at(ids, n, key);
 
-	if (!key)
-		return -1;
-	m = bsearch(&k, ids, n, sizeof *ids, store_keyid_cmp);
 	return m ? m->id : -1;
 }
 
-int store_insert_touchpoint(struct store *s, int64_t jid,
-			    const struct mot_touchpoint *tp,
-			    int64_t position, int64_t *id)
+/* SQL_TP_INSERT and SQL_TP_INSERT_MANY take the same parameters. */
+static void store_bind_tp_insert(struct store *s, struct store_stmt *st,
+				 int64_t jid, const struct mot_touchpoint *tp,
+				 int64_t position)
 {
-	struct store_stmt *st = store_prepare(s, SQL_TP_INSERT);
-	int rc;
-
-	if (!st)
-		return STORE_ERROR;
 	store_bind_int(st, 1, jid);
 	store_bind_text(st, 2, tp->key);
 	store_bind_text(st, 3, tp->name);
@@ -63,12 +65,22 @@ int store_insert_touchpoint(struct store *s, int64_t jid,
 	store_bind_text(st, 17, tp->thinking);
 	store_bind_text(st, 18, tp->backstage);
 	store_bind_int(st, 19, s->gen);
-	rc = store_exec_stmt(s, st);
+}
+
+int store_insert_touchpoint(struct store *s, int64_t jid,
+			    const struct mot_touchpoint *tp,
+			    int64_t position, int64_t *id)
+{
+	struct store_stmt *st = store_prepare(s, SQL_TP_INSERT);
+	int rc;
+
+	if (!st)
+		return STORE_ERROR;
+	store_bind_tp_insert(s, st, jid, tp, position);
+	rc = store_query_int(s, st, id);
 	if (rc == STORE_EXISTS)
 		return store_fail(s, rc, "touchpoint '%s' exists already",
 				  tp->key);
-	if (rc == STORE_OK)
-		*id = store_last_id(s);
 	if (rc == STORE_OK)
 		rc = store_lanes_insert(s, jid, *id, tp);
 	return rc;
@@ -89,7 +101,7 @@ int store_insert_transition(struct store *s, int64_t jid, int64_t from,
 	store_bind_text(st, 5, label);
 	store_bind_int(st, 6, position);
 	store_bind_int(st, 7, s->gen);
-	return store_exec_stmt(s, st);
+	return store_exec_later(s, st);
 }
 
 int store_insert_persona(struct store *s, int64_t jid,
@@ -127,7 +139,7 @@ int store_insert_entry(struct store *s, int64_t jid, int64_t tpid,
 	store_bind_int(st, 2, tpid);
 	store_bind_double(st, 3, weight);
 	store_bind_int(st, 4, position);
-	return store_exec_stmt(s, st);
+	return store_exec_later(s, st);
 }
 
 static int store_insert_journey_row(struct store *s,
@@ -145,17 +157,15 @@ static int store_insert_journey_row(struct store *s,
 	store_bind_int(st, 4, j->created ? j->created : now);
 	store_bind_int(st, 5, now);
 	store_bind_int(st, 6, s->gen);
-	rc = store_exec_stmt(s, st);
+	rc = store_query_int(s, st, jid);
 	if (rc == STORE_EXISTS)
 		return store_fail(s, rc, "journey '%s' exists already", j->key);
-	if (rc == STORE_OK)
-		*jid = store_last_id(s);
 	return rc;
 }
 
 static int store_insert_links(struct store *s, int64_t jid,
 			      const struct mot_journey *j,
-			      const struct store_keyid *ids, const int64_t *rowid)
+			      struct store_keyid *ids, const int64_t *rowid)
 {
 	int rc = STORE_OK;
 
@@ -188,6 +198,63 @@ static int store_insert_links(struct store *s, int64_t jid,
 	return rc;
 }
 
+/* The row ids of the touchpoints just inserted, by key, in one query
+ * (ids[] is sorted by key; rowid[] is by index in the journey). */
+static int store_read_ids(struct store *s, int64_t jid, struct store_keyid *ids,
+			  size_t n, int64_t *rowid)
+{
+	struct store_stmt *st = store_prepare(s, SQL_TP_IDS);
+	int rc;
+
+	if (!st)
+		return STORE_ERROR;
+	store_bind_int(st, 1, jid);
+	while ((rc = store_step(s, st)) == STORE_ROW) {
+		char *key = store_col_text(st, 0);
+		struct store_keyid *m = store_keyid_at(ids, n, key);
+
+		if (m) {
+			m->id = store_col_int(st, 1);
+			rowid[m->index] = m->id;
+		}
+		free(key);
+	}
+	store_reset(st);
+	return rc;
+}
+
+/* Every touchpoint of j under journey row jid, sent without waiting for
+ * each (store_exec_later), their row ids read back at the end. */
+static int store_insert_touchpoints(struct store *s, int64_t jid,
+				    const struct mot_journey *j,
+				    struct store_keyid *ids, int64_t *rowid)
+{
+	int64_t pos[MOT_STAGE_COUNT] = { 0 };
+	int rc = STORE_OK;
+
+	for (size_t i = 0; rc == STORE_OK && i < j->n_touchpoints; i++) {
+		const struct mot_touchpoint *tp = &j->touchpoints[i];
+		struct store_stmt *st = store_prepare(s, SQL_TP_INSERT_MANY);
+
+		if (!st)
+			return STORE_ERROR;
+		store_bind_tp_insert(s, st, jid, tp, (unsigned)tp->stage <
+				     MOT_STAGE_COUNT ? pos[tp->stage]++ : 0);
+		rc = store_exec_later(s, st);
+		ids[i] = (struct store_keyid){ tp->key, -1, i };
+		rowid[i] = -1;
+	}
+	qsort(ids, j->n_touchpoints, sizeof *ids, store_keyid_cmp);
+	if (rc == STORE_OK)
+		rc = store_read_ids(s, jid, ids, j->n_touchpoints, rowid);
+	for (size_t i = 0; rc == STORE_OK && i < j->n_touchpoints; i++)
+		rc = rowid[i] < 0 ? store_fail(s, STORE_ERROR, "%s: touchpoint "
+					       "'%s' was not stored", s->name,
+					       j->touchpoints[i].key) :
+			store_lanes_insert(s, jid, rowid[i], &j->touchpoints[i]);
+	return rc;
+}
+
 /* Insert the touchpoints, transitions, entries and personas of j under
  * journey row jid (which has none yet). */
 static int store_insert_contents(struct store *s, int64_t jid,
@@ -195,22 +262,10 @@ static int store_insert_contents(struct store *s, int64_t jid,
 {
 	struct store_keyid *ids = xcalloc(j->n_touchpoints + 1, sizeof *ids);
 	int64_t *rowid = xcalloc(j->n_touchpoints + 1, sizeof *rowid);
-	int64_t pos[MOT_STAGE_COUNT] = { 0 };
-	int rc = STORE_OK;
+	int rc = store_insert_touchpoints(s, jid, j, ids, rowid);
 
-	for (size_t i = 0; rc == STORE_OK && i < j->n_touchpoints; i++) {
-		const struct mot_touchpoint *tp = &j->touchpoints[i];
-		int64_t p = (unsigned)tp->stage < MOT_STAGE_COUNT ?
-			pos[tp->stage]++ : 0;
-
-		rc = store_insert_touchpoint(s, jid, tp, p, &rowid[i]);
-		ids[i].key = tp->key;
-		ids[i].id = rowid[i];
-	}
-	if (rc == STORE_OK) {
-		qsort(ids, j->n_touchpoints, sizeof *ids, store_keyid_cmp);
+	if (rc == STORE_OK)
 		rc = store_insert_links(s, jid, j, ids, rowid);
-	}
 	for (size_t i = 0; rc == STORE_OK && i < j->n_personas; i++)
 		rc = store_insert_persona(s, jid, &j->personas[i], (int64_t)i);
 	free(ids);

@@ -34,7 +34,7 @@ static int store_lane_insert_items(struct store *s, int64_t jid, int64_t tpid,
 		store_bind_text(st, 3, model_lane_key(lane));
 		store_bind_int(st, 4, (int64_t)k);
 		store_bind_text(st, 5, l->items[k]);
-		rc = store_exec_stmt(s, st);
+		rc = store_exec_later(s, st);
 	}
 	return rc;
 }
@@ -57,7 +57,7 @@ static int store_kpi_insert(struct store *s, int64_t jid, int64_t tpid,
 		store_bind_null(st, 6);
 	store_bind_text(st, 7, k->unit && *k->unit ? k->unit : NULL);
 	store_bind_int(st, 8, k->lower_better);
-	return store_exec_stmt(s, st);
+	return store_exec_later(s, st);
 }
 
 int store_lanes_insert(struct store *s, int64_t jid, int64_t tpid,

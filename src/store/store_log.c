@@ -58,7 +58,8 @@ static int store_log_make_room(struct store *s, const char *journey,
 }
 
 static int store_log_insert_row(struct store *s, int64_t jid,
-				const struct mot_log *l, int64_t imported)
+				const struct mot_log *l, int64_t imported,
+				int64_t *id)
 {
 	struct store_stmt *st = store_prepare(s, SQL_LOG_INSERT);
 
@@ -70,7 +71,7 @@ static int store_log_insert_row(struct store *s, int64_t jid,
 	store_bind_int(st, 4, imported);
 	store_bind_int(st, 5, (int64_t)l->n_cases);
 	store_bind_int(st, 6, (int64_t)l->n_events);
-	return store_exec_stmt(s, st);
+	return store_query_int(s, st, id);
 }
 
 static int store_log_insert_contents(struct store *s, int64_t id,
@@ -127,11 +128,9 @@ int store_log_save(struct store *s, const char *journey, struct mot_log *l,
 		rc = store_log_make_room(s, journey, jid, l->name, replace);
 	/* Not an edit of the journey: its version stays. */
 	if (rc == STORE_OK)
-		rc = store_log_insert_row(s, jid, l, imported);
-	if (rc == STORE_OK) {
-		id = store_last_id(s);
+		rc = store_log_insert_row(s, jid, l, imported, &id);
+	if (rc == STORE_OK)
 		rc = store_log_insert_contents(s, id, l);
-	}
 	rc = store_tx_end(s, rc);
 	if (rc == STORE_OK) {
 		l->id = id;

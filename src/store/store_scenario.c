@@ -51,7 +51,8 @@ static int store_sc_find(struct store *s, int64_t jid, const char *name,
 }
 
 static int store_sc_insert(struct store *s, int64_t jid,
-			   const struct store_scenario *sc, int64_t created)
+			   const struct store_scenario *sc, int64_t created,
+			   int64_t *id)
 {
 	const double reals[] = {
 		sc->base_conv, sc->base_lo, sc->base_hi,
@@ -65,7 +66,7 @@ static int store_sc_insert(struct store *s, int64_t jid,
 	store_bind_int(st, 1, jid);
 	store_bind_text(st, 2, sc->name);
 	store_bind_int(st, 3, created);
-	/* SQLite integers are signed 64-bit: keep the same 64 bits. */
+	/* SQL integers are signed 64-bit: keep the same 64 bits. */
 	store_bind_int(st, 4, (int64_t)sc->customers);
 	store_bind_int(st, 5, (int64_t)sc->seed);
 	store_bind_text(st, 6, sc->persona);
@@ -77,7 +78,7 @@ static int store_sc_insert(struct store *s, int64_t jid,
 	store_bind_real(st, 19, sc->base_nps);
 	store_bind_real(st, 20, sc->nps);
 	store_bind_text(st, 21, sc->report);
-	return store_exec_stmt(s, st);
+	return store_query_int(s, st, id);
 }
 
 /* Delete scenario `id` of journey row jid; STORE_NOT_FOUND when gone. */
@@ -131,9 +132,7 @@ int store_scenario_save(struct store *s, const char *journey,
 	/* Not an edit of the journey: its version stays, so a designer that
 	 * has the journey open keeps its undo and does not reload. */
 	if (rc == STORE_OK)
-		rc = store_sc_insert(s, jid, sc, created);
-	if (rc == STORE_OK)
-		id = store_last_id(s);
+		rc = store_sc_insert(s, jid, sc, created, &id);
 	rc = store_tx_end(s, rc);
 	if (rc == STORE_OK) {
 		sc->id = id;

@@ -1,17 +1,25 @@
 /*
- * store_sql.c - every statement of the store, and the migrations.
+ * store_sql.c - every statement of the store, and the SQLite migrations.
+ *
+ * THE CONVENTION FOR EVERY NEW STATEMENT AND MIGRATION (see store_int.h):
+ *  - a statement goes into store_sql[] below, in the SQL that SQLite and
+ *    PostgreSQL both speak, with bound parameters only, numbered ?1, ?2 ...
+ *    (never values pasted into the text); a row an INSERT makes comes back
+ *    with "RETURNING id".  Only where PostgreSQL needs other SQL does
+ *    store_sql_pg[] (store_sql_pg.c) hold its own text for the same id;
+ *  - a migration goes into store_migrations[] below (SQLite) AND into
+ *    store_migrations_pg[] (store_sql_pg.c, PostgreSQL types), at the same
+ *    index, with a test from a frozen copy of the schema before it.
  *
  * Conventions, after FreeBSD pkg and SQLite's own shell:
- *  - every statement lives in one table (store_sql[]) and is prepared once,
- *    on first use, with bound parameters only (?1, ?2 ...);
- *  - the schema is versioned with PRAGMA user_version and migrated forward
- *    in one transaction; PRAGMA application_id marks a mot database, so a
- *    foreign file is recognised and left untouched;
- *  - foreign_keys=ON on every connection (deleting a touchpoint deletes its
- *    transitions and entries), WAL, a busy timeout;
- *  - every change is one BEGIN IMMEDIATE transaction; the journey's version
- *    and each row's version go up with every change, and an edit states
- *    the version it was based on, so two writers never overwrite each other.
+ *  - every statement is prepared once per connection, on first use;
+ *  - the schema is versioned (SQLite: PRAGMA user_version; PostgreSQL: the
+ *    table mot_schema) and migrated forward in one transaction; a database
+ *    that is not mot's is recognised and left untouched;
+ *  - every change is one write transaction; each row's version is the
+ *    database's generation of the transaction that wrote it, and an edit
+ *    states the version it was based on, so two writers never overwrite
+ *    each other.
  */
 #include "store_int.h"
 
@@ -28,7 +36,7 @@ const char *const store_sql[SQL_COUNT] = {
 		"FROM journey j ORDER BY j.key",
 	[SQL_JOURNEY_INSERT] =
 		"INSERT INTO journey (key, title, description, created, updated,"
-		" version) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		" version) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
 	[SQL_JOURNEY_DELETE] = "DELETE FROM journey WHERE id = ?1",
 	[SQL_JOURNEY_RENAME] =
 		"UPDATE journey SET key = ?2, version = ?4, updated = ?3"
@@ -48,7 +56,16 @@ const char *const store_sql[SQL_COUNT] = {
 		" channel, owner, controlled, emotion, critical, human, dwell,"
 		" conversion, drop_rate, notes, position, thinking, backstage,"
 		" version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+		" ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) RETURNING id",
+	/* The same for the rows of a whole journey, sent without waiting;
+	 * their ids are read back at the end with SQL_TP_IDS. */
+	[SQL_TP_INSERT_MANY] =
+		"INSERT INTO touchpoint (journey_id, key, name, stage, phase,"
+		" channel, owner, controlled, emotion, critical, human, dwell,"
+		" conversion, drop_rate, notes, position, thinking, backstage,"
+		" version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
 		" ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+	[SQL_TP_IDS] = "SELECT key, id FROM touchpoint WHERE journey_id = ?1",
 	[SQL_TP_FIND] =
 		"SELECT id, stage, position, version FROM touchpoint"
 		" WHERE journey_id = ?1 AND key = ?2",
@@ -139,7 +156,8 @@ const char *const store_sql[SQL_COUNT] = {
 		" persona, plain, changes, base_conv, base_lo, base_hi, conv,"
 		" conv_lo, conv_hi, diff, diff_lo, diff_hi, significant,"
 		" base_nps, nps, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+		" RETURNING id",
 	[SQL_SC_LIST] =
 		"SELECT id, name, created, customers, seed, persona, plain,"
 		" changes, base_conv, base_lo, base_hi, conv, conv_lo, conv_hi,"
@@ -162,7 +180,7 @@ const char *const store_sql[SQL_COUNT] = {
 		" ORDER BY j.key, l.imported DESC, l.id DESC",
 	[SQL_LOG_INSERT] =
 		"INSERT INTO log (journey_id, name, source, imported, cases, events)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
 	[SQL_LOG_DELETE] = "DELETE FROM log WHERE id = ?1",
 	[SQL_LOG_ACT_INSERT] =
 		"INSERT INTO log_activity (log_id, position, name, touchpoint,"
@@ -199,8 +217,9 @@ const char *const store_sql[SQL_COUNT] = {
 		" RETURNING value",
 };
 
-/* Migrations: store_migrations[v] takes a database from user_version v to
- * v + 1.  Never edit one that has shipped; add the next. */
+/* Migrations (SQLite): store_migrations[v] takes a database from
+ * user_version v to v + 1.  Never edit one that has shipped; add the
+ * next, here and in store_migrations_pg[]. */
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE TABLE journey ("
 	"  id INTEGER PRIMARY KEY,"

@@ -25,12 +25,12 @@ expect_err "--width error names the option" "\-\-width"
 expect_rc "--db without a file" 2 "$MOT" list --db
 
 # --- first use: created and seeded --------------------------------------
-[ ! -e "$MOT_DB" ] && ok "no database before first use" || not_ok "no database before first use"
+on_sqlite && { [ ! -e "$MOT_DB" ] && ok "no database before first use" || not_ok "no database before first use"; }
 expect_rc "list on a new database" 0 "$MOT" list
 n=$(grep -c . "$T/out")
 [ "$n" -ge 9 ] && ok "list shows the sample journeys ($((n - 1)))" || not_ok "list shows the sample journeys (got $n lines)"
 expect_out "list shows counts and titles" "^car-accident +[0-9]+ +[0-9]+ +[0-9]+"
-[ -e "$MOT_DB" ] && ok "database created at \$MOT_DB" || not_ok "database created at \$MOT_DB"
+on_sqlite && { [ -e "$MOT_DB" ] && ok "database created at \$MOT_DB" || not_ok "database created at \$MOT_DB"; }
 
 # --- show -----------------------------------------------------------------
 expect_rc "show a journey" 0 "$MOT" show car-accident --width 100
@@ -188,7 +188,7 @@ sqlite3 "$T/foreign.db" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
 cp "$T/foreign.db" "$T/foreign.orig"
 expect_rc "another program's SQLite file is refused" 1 "$MOT" --db "$T/foreign.db" list
 expect_same "the foreign database is untouched" "$T/foreign.db" "$T/foreign.orig"
-cp "$MOT_DB" "$T/newer.db"
+"$MOT" --db "$T/newer.db" list >/dev/null
 sqlite3 "$T/newer.db" "PRAGMA user_version = 42;"
 expect_rc "a database from a newer mot is refused" 1 "$MOT" --db "$T/newer.db" list
 expect_err "newer mot explained" "newer mot"
@@ -212,5 +212,7 @@ done
 [ $fails = 0 ] && ok "parallel imports all succeed" || not_ok "parallel imports: $fails failed"
 n=$("$MOT" list | grep -c '^par-')
 [ "$n" = 16 ] && ok "no parallel import was lost" || not_ok "parallel imports: $n of 16 there"
-chk=$(sqlite3 "$MOT_DB" "PRAGMA integrity_check; PRAGMA foreign_key_check;")
-[ "$chk" = ok ] && ok "database intact after parallel writers" || not_ok "integrity: $chk"
+if on_sqlite; then
+	chk=$(sqlite3 "$MOT_DB" "PRAGMA integrity_check; PRAGMA foreign_key_check;")
+	[ "$chk" = ok ] && ok "database intact after parallel writers" || not_ok "integrity: $chk"
+fi

@@ -1,8 +1,9 @@
 /*
- * test_store.c - the SQLite store on temporary files: creation and
- * migrations, refusing foreign and newer files, cascades, round trips,
- * and two connections editing the same rows.
+ * test_store.c - the store on both backends: creation, refusing a newer
+ * schema, cascades, round trips, and two connections editing the same
+ * rows; on SQLite also refusing foreign files.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,47 +21,6 @@
 #include "util.h"
 
 #include "test_store_fixture.h"
-
-struct fixture {
-	char dir[64];
-	char *path;
-	struct store *s;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-	char err[256];
-	bool created = false;
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/mot-store-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/sub/dir/mot.db", f->dir);
-	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
-			 STORE_OK);
-	assert_true(created);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	static const char *const files[] = { "sub/dir/mot.db",
-		"sub/dir/mot.db-wal", "sub/dir/mot.db-shm", "other.db",
-		"notes.txt", "sub/dir", "sub", "" };
-	struct fixture *f = *state;
-
-	store_close(f->s);
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		char *p = xasprintf("%s/%s", f->dir, files[i]);
-		if (unlink(p) != 0)
-			rmdir(p);
-		free(p);
-	}
-	free(f->path);
-	free(f);
-	return 0;
-}
 
 /* A small journey: ad -> search <-> compare -> buy -> review. */
 static void make_journey(struct mot_journey *j, const char *key)
@@ -129,41 +89,46 @@ static void import_one(struct store *s, const char *key)
 
 static void test_open_sets_schema(void **state)
 {
-	struct fixture *f = *state;
-	sqlite3 *db;
-	sqlite3_stmt *st;
+	struct sfx *f = *state;
 
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st,
-					    NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
-	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st,
-					    NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	assert_int_equal(sfx_schema_version(f), STORE_SCHEMA_VERSION);
+	assert_string_equal(store_kind(f->s), sfx_backend == SFX_PG ?
+			    "PostgreSQL" : "SQLite");
+}
+
+/* SQLite: the file in WAL mode, in a directory the open created. */
+static void test_sqlite_wal_and_directory(void **state)
+{
+	struct sfx *f = *state;
+	char *path = xasprintf("%s/sub/dir/mot.db", f->dir);
+	struct store *s = NULL;
+	bool created = false;
+	char err[256];
+
+	assert_int_equal(store_open(path, &s, &created, err, sizeof err),
+			 STORE_OK);
+	assert_true(created);
+	store_close(s);
+	assert_int_equal(sfx_query_int(path, "SELECT journal_mode = 'wal' "
+				       "FROM pragma_journal_mode"), 1);
+	free(path);
 }
 
 static void test_reopen_is_not_created(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store *s2;
 	bool created = true;
-	char err[256];
 
 	import_one(f->s, "a");
-	assert_int_equal(store_open(f->path, &s2, &created, err, sizeof err),
-			 STORE_OK);
+	assert_int_equal(sfx_open(f, &s2, &created), STORE_OK);
 	assert_false(created);
 	store_close(s2);
 }
 
 static void test_round_trip(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey a, b;
 
 	make_journey(&a, "round");
@@ -197,7 +162,7 @@ static void test_round_trip(void **state)
 
 static void test_import_existing_needs_replace(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j[2];
 	size_t failed = 99;
 
@@ -218,55 +183,45 @@ static void test_import_existing_needs_replace(void **state)
 	model_journey_free(&j[1]);
 }
 
-static int64_t count_rows(const char *path, const char *table)
+static int64_t count_rows(const struct sfx *f, const char *table)
 {
-	sqlite3 *db;
-	sqlite3_stmt *st;
 	char *sql = xasprintf("SELECT count(*) FROM %s", table);
-	int64_t n;
+	int64_t n = sfx_int(f, sql);
 
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
 	free(sql);
 	return n;
 }
 
 static void test_delete_touchpoint_cascades(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j;
 
 	import_one(f->s, "cas");
-	assert_int_equal(count_rows(f->path, "transition"), 5);
+	assert_int_equal(count_rows(f, "transition"), 5);
 	/* "search" has 2 transitions in, 1 out -> 3 go with it */
 	assert_int_equal(store_touchpoint_delete(f->s, "cas", "search", 1),
 			 STORE_OK);
-	assert_int_equal(count_rows(f->path, "transition"), 2);
+	assert_int_equal(count_rows(f, "transition"), 2);
 	assert_int_equal(store_touchpoint_delete(f->s, "cas", "ad", 1), STORE_OK);
-	assert_int_equal(count_rows(f->path, "entry"), 0);
+	assert_int_equal(count_rows(f, "entry"), 0);
 	assert_int_equal(store_journey_load(f->s, "cas", &j), STORE_OK);
 	assert_int_equal(j.n_touchpoints, 3);
 	model_journey_free(&j);
 	assert_int_equal(store_journey_delete(f->s, "cas"), STORE_OK);
-	assert_int_equal(count_rows(f->path, "touchpoint"), 0);
-	assert_int_equal(count_rows(f->path, "persona"), 0);
+	assert_int_equal(count_rows(f, "touchpoint"), 0);
+	assert_int_equal(count_rows(f, "persona"), 0);
 }
 
 static void test_conflicting_edit(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store *other;
 	struct mot_journey a, b;
-	char err[256];
 	long ia, ib;
 
 	import_one(f->s, "conf");
-	assert_int_equal(store_open(f->path, &other, NULL, err, sizeof err),
-			 STORE_OK);
+	assert_int_equal(sfx_open(f, &other, NULL), STORE_OK);
 	/* Both read version 1 of "compare". */
 	assert_int_equal(store_journey_load(f->s, "conf", &a), STORE_OK);
 	assert_int_equal(store_journey_load(other, "conf", &b), STORE_OK);
@@ -301,7 +256,7 @@ static void test_conflicting_edit(void **state)
 /* Versions are opaque: each write gives a new one, never seen before. */
 static void test_transition_versions(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	int64_t v = 0, first, stale;
 
 	import_one(f->s, "tr");
@@ -332,7 +287,7 @@ static void test_transition_versions(void **state)
 
 static void test_move_and_order(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j;
 	int64_t v = 1;
 
@@ -366,7 +321,7 @@ static void test_move_and_order(void **state)
 
 static void test_add_update_checks(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_touchpoint tp;
 	struct mot_journey j;
 
@@ -400,7 +355,7 @@ static void test_add_update_checks(void **state)
 
 static void test_rename_copy_meta(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store_journey_info *list;
 	struct mot_journey j;
 	int64_t v;
@@ -433,7 +388,7 @@ static void test_rename_copy_meta(void **state)
 
 static void test_personas_and_entries(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_persona p;
 	struct mot_journey j;
 	int64_t added;
@@ -466,7 +421,7 @@ static void test_personas_and_entries(void **state)
 
 static void test_batch_rolls_back(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j;
 	int rc;
 
@@ -482,11 +437,61 @@ static void test_batch_rolls_back(void **state)
 	model_journey_free(&j);
 }
 
+/* Every journey with its scenarios into a new database, all or nothing. */
+static void test_copy_all(void **state)
+{
+	struct sfx *f = *state;
+	struct store_scenario sc = {
+		.name = (char *)"faster", .customers = 1000, .seed = 7,
+		.changes = (char *)"ad.drop=0.05", .report = (char *)"{}",
+		.base_conv = NAN, .base_lo = NAN, .base_hi = NAN,
+		.conv = 0.25, .conv_lo = 0.2, .conv_hi = 0.3,
+		.diff = NAN, .diff_lo = NAN, .diff_hi = NAN,
+		.base_nps = NAN, .nps = 12.5,
+	};
+	struct store_scenario *list;
+	struct mot_journey a, b;
+	struct store *to = NULL;
+	size_t nj = 0, ns = 0, nl = 0, n;
+
+	import_one(f->s, "one");
+	import_one(f->s, "two");
+	assert_int_equal(store_scenario_save(f->s, "two", &sc, false), STORE_OK);
+	assert_int_equal(sfx_open_other(f, &to), STORE_OK);
+	assert_int_equal(store_copy_all(f->s, to, &nj, &ns, &nl), STORE_OK);
+	assert_int_equal(nj, 2);
+	assert_int_equal(ns, 1);
+	assert_int_equal(store_journey_load(f->s, "two", &a), STORE_OK);
+	assert_int_equal(store_journey_load(to, "two", &b), STORE_OK);
+	assert_int_equal(a.n_touchpoints, b.n_touchpoints);
+	assert_string_equal(a.description, b.description);
+	assert_int_equal(a.created, b.created);
+	for (size_t i = 0; i < a.n_touchpoints; i++) {
+		assert_string_equal(a.touchpoints[i].key, b.touchpoints[i].key);
+		assert_int_equal(a.touchpoints[i].n_next, b.touchpoints[i].n_next);
+	}
+	assert_int_equal(b.n_personas, 1);
+	model_journey_free(&a);
+	model_journey_free(&b);
+	assert_int_equal(store_scenario_list(to, "two", &list, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].name, "faster");
+	assert_true(list[0].nps == 12.5 && isnan(list[0].diff));
+	store_scenario_free(list, n);
+	/* again: "one" is there already, so nothing at all is written */
+	assert_int_equal(store_journey_delete(to, "two"), STORE_OK);
+	assert_int_equal(store_copy_all(f->s, to, &nj, &ns, &nl), STORE_EXISTS);
+	assert_non_null(strstr(store_errmsg(to), "'one'"));
+	assert_int_equal(nj, 0);
+	assert_int_equal(store_journey_load(to, "two", &b), STORE_NOT_FOUND);
+	store_close(to);
+}
+
 /* --- files that are not ours ------------------------------------------ */
 
 static void test_refuses_foreign_sqlite(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	char *path = xasprintf("%s/other.db", f->dir), err[256], *before, *after;
 	struct store *s;
 	sqlite3 *db;
@@ -511,7 +516,7 @@ static void test_refuses_foreign_sqlite(void **state)
 
 static void test_refuses_text_file(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	char *path = xasprintf("%s/notes.txt", f->dir), err[256], *after;
 	const char text[] = "These are my journey notes, not a database.\n";
 	struct store *s;
@@ -534,41 +539,41 @@ static void test_refuses_text_file(void **state)
 
 static void test_refuses_newer_schema(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store *s;
-	sqlite3 *db;
-	char err[256];
 
 	store_close(f->s);
 	f->s = NULL;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL,
-				      NULL), SQLITE_OK);
-	sqlite3_close(db);
-	assert_int_equal(store_open(f->path, &s, NULL, err, sizeof err),
-			 STORE_ERROR);
-	assert_non_null(strstr(err, "newer mot"));
-	assert_non_null(strstr(err, "99"));
+	sfx_sql(f, sfx_backend == SFX_PG ? "UPDATE mot_schema SET version = 99" :
+		"PRAGMA user_version = 99");
+	assert_int_equal(sfx_open(f, &s, NULL), STORE_ERROR);
+	assert_int_equal(sfx_schema_version(f), 99);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_open_sets_schema, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reopen_is_not_created, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_import_existing_needs_replace, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_delete_touchpoint_cascades, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_conflicting_edit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_transition_versions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_move_and_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_add_update_checks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rename_copy_meta, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_personas_and_entries, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batch_rolls_back, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refuses_foreign_sqlite, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refuses_text_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refuses_newer_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_sets_schema, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_reopen_is_not_created, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_import_existing_needs_replace, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_delete_touchpoint_cascades, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_conflicting_edit, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_transition_versions, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_move_and_order, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_add_update_checks, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_rename_copy_meta, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_personas_and_entries, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_batch_rolls_back, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_newer_schema, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_copy_all, sfx_setup_open, sfx_teardown),
 	};
-	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+	const struct CMUnitTest sqlite_only[] = {
+		cmocka_unit_test_setup_teardown(test_sqlite_wal_and_directory, sfx_setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_foreign_sqlite, sfx_setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_refuses_text_file, sfx_setup, sfx_teardown),
+	};
+
+	return sfx_run("store", tests, sizeof tests / sizeof tests[0],
+		       sqlite_only, sizeof sqlite_only / sizeof sqlite_only[0]);
 }

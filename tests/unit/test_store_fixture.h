@@ -9,34 +9,132 @@
 #define TEST_STORE_FIXTURE_H
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "model.h"
 #include "store.h"
 #include "util.h"
 
+/*
+ * The store's tests run against both backends: each test binary runs its
+ * backend-neutral tests on an SQLite file, then again on PostgreSQL when
+ * tests/pg.sh gave it a server ($MOT_TEST_PG), each test in a schema of
+ * its own, dropped afterwards; without one they print "ok - NAME # SKIP
+ * reason", which never counts as passed.  Tests about files (damage,
+ * devices, frozen SQLite schemas) run on SQLite only.
+ */
+enum sfx_backend { SFX_SQLITE, SFX_PG };
+static enum sfx_backend sfx_backend = SFX_SQLITE;
+
 struct sfx {
 	char dir[64];
-	char *path;        /* DIR/mot.db */
+	char *path;        /* DIR/mot.db: the SQLite file */
+	char *target;      /* the database as store_open_mode gets it */
+	char *schema;      /* PostgreSQL: this test's own schema */
+	char *other;       /* a second database (sfx_open_other) */
 	struct store *s;
 };
 
-/* A fresh temporary directory; nothing opened. */
+/* A raw connection to the test's PostgreSQL schema. */
+static inline PGconn *sfx_pg(const struct sfx *f)
+{
+	PGconn *c = PQconnectdb(f->target);
+	char *sql = xasprintf("SET search_path TO \"%s\"", f->schema);
+
+	if (PQstatus(c) != CONNECTION_OK)
+		fail_msg("PostgreSQL: %s", PQerrorMessage(c));
+	PQclear(PQexec(c, sql));
+	free(sql);
+	return c;
+}
+
+/* SQL on the test server outside any schema of the test (making and
+ * dropping schemas), notices kept quiet. */
+static inline void sfx_pg_admin(const struct sfx *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static inline void sfx_pg_admin(const struct sfx *f, const char *fmt, ...)
+{
+	PGconn *c = PQconnectdb(f->target);
+	struct strbuf sql;
+	va_list ap;
+	char *text;
+	int n;
+
+	strbuf_init(&sql);
+	strbuf_puts(&sql, "SET client_min_messages = warning; ");
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	text = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	strbuf_puts(&sql, text);
+	PQclear(PQexec(c, sql.s));
+	PQfinish(c);
+	free(text);
+	strbuf_free(&sql);
+}
+
+/* A fresh temporary directory, and on PostgreSQL a fresh schema name;
+ * nothing opened. */
 static inline int sfx_setup(void **state)
 {
+	static unsigned serial;
 	struct sfx *f = xcalloc(1, sizeof *f);
 
 	snprintf(f->dir, sizeof f->dir, "/tmp/mot-store-XXXXXX");
 	if (!mkdtemp(f->dir))
 		return -1;
 	f->path = xasprintf("%s/mot.db", f->dir);
+	if (sfx_backend == SFX_PG) {
+		f->target = xstrdup(getenv("MOT_TEST_PG"));
+		f->schema = xasprintf("mot_test_%ld_%u", (long)getpid(),
+				      ++serial);
+	} else {
+		f->target = xstrdup(f->path);
+	}
 	*state = f;
 	return 0;
+}
+
+/* Open the test's database (read-write). */
+static inline int sfx_open(const struct sfx *f, struct store **s,
+			   bool *created)
+{
+	char err[512];
+	int rc = store_open_mode(f->target, f->schema, STORE_READ_WRITE, s,
+				 created, err, sizeof err);
+
+	if (rc != STORE_OK)
+		print_message("# open: %s\n", err);
+	return rc;
+}
+
+/* A second database of the same backend, new: a file beside the first,
+ * or a schema beside the test's. */
+static inline int sfx_open_other(struct sfx *f, struct store **s)
+{
+	bool created = false;
+	char err[512];
+	int rc;
+
+	if (!f->other)
+		f->other = sfx_backend == SFX_PG ? xasprintf("%s_2", f->schema) :
+			xasprintf("%s/other.db", f->dir);
+	rc = store_open_mode(sfx_backend == SFX_PG ? f->target : f->other,
+			     sfx_backend == SFX_PG ? f->other : NULL,
+			     STORE_READ_WRITE, s, &created, err, sizeof err);
+	if (rc != STORE_OK)
+		print_message("# open: %s\n", err);
+	return rc;
 }
 
 /* ... and a new database in it, open. */
@@ -44,18 +142,16 @@ static inline int sfx_setup_open(void **state)
 {
 	struct sfx *f;
 	bool created = false;
-	char err[512];
 
 	if (sfx_setup(state) != 0)
 		return -1;
 	f = *state;
-	if (store_open(f->path, &f->s, &created, err, sizeof err) != STORE_OK ||
-	    !created)
+	if (sfx_open(f, &f->s, &created) != STORE_OK || !created)
 		return -1;
 	return 0;
 }
 
-/* Everything under dir (files and one level of directories), then dir. */
+/* Everything under dir (files and directories), then dir. */
 static inline void sfx_remove_tree(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -81,8 +177,15 @@ static inline int sfx_teardown(void **state)
 	struct sfx *f = *state;
 
 	store_close(f->s);
+	if (f->schema)
+		sfx_pg_admin(f, "DROP SCHEMA IF EXISTS \"%s\" CASCADE; DROP "
+			     "SCHEMA IF EXISTS \"%s_2\" CASCADE", f->schema,
+			     f->schema);
 	sfx_remove_tree(f->dir);
 	free(f->path);
+	free(f->target);
+	free(f->schema);
+	free(f->other);
 	free(f);
 	return 0;
 }
@@ -109,7 +212,7 @@ static inline void sfx_assert_same_file(const char *path, const char *before,
 	free(after);
 }
 
-/* Run SQL on the file behind the store's back. */
+/* Run SQL on an SQLite file behind the store's back. */
 static inline void sfx_exec(const char *path, const char *sql)
 {
 	sqlite3 *db;
@@ -119,8 +222,8 @@ static inline void sfx_exec(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
-/* The first column of the first row of a query, read behind the store's
- * back. */
+/* The first column of the first row of a query on an SQLite file, read
+ * behind the store's back; -1 without a row. */
 static inline int64_t sfx_query_int(const char *path, const char *sql)
 {
 	sqlite3_stmt *st;
@@ -134,6 +237,113 @@ static inline int64_t sfx_query_int(const char *path, const char *sql)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return v;
+}
+
+/* The same on the test's database, whichever the backend. */
+static inline void sfx_sql(const struct sfx *f, const char *sql)
+{
+	PGconn *c;
+	PGresult *r;
+
+	if (sfx_backend == SFX_SQLITE) {
+		sfx_exec(f->path, sql);
+		return;
+	}
+	c = sfx_pg(f);
+	r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK &&
+	    PQresultStatus(r) != PGRES_TUPLES_OK)
+		fail_msg("%s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+}
+
+static inline int64_t sfx_int(const struct sfx *f, const char *sql)
+{
+	PGconn *c;
+	PGresult *r;
+	int64_t v = -1;
+
+	if (sfx_backend == SFX_SQLITE)
+		return sfx_query_int(f->path, sql);
+	c = sfx_pg(f);
+	r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		fail_msg("%s: %s", sql, PQerrorMessage(c));
+	if (PQntuples(r) > 0 && !PQgetisnull(r, 0, 0))
+		v = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	PQfinish(c);
+	return v;
+}
+
+/* The test's schema version, whichever the backend. */
+static inline int64_t sfx_schema_version(const struct sfx *f)
+{
+	return sfx_int(f, sfx_backend == SFX_SQLITE ? "PRAGMA user_version" :
+		       "SELECT version FROM mot_schema");
+}
+
+/* Tests that only make sense on PostgreSQL: run them there, or print a
+ * SKIP line for each without a server. */
+static inline int sfx_run_pg(const char *name, const struct CMUnitTest *tests,
+			     size_t n)
+{
+	const char *skip = getenv("MOT_TEST_PG_SKIP");
+	int failed = 0;
+
+	if (getenv("MOT_TEST_PG") && *getenv("MOT_TEST_PG")) {
+		sfx_backend = SFX_PG;
+		failed = _cmocka_run_group_tests(name, tests, n, NULL, NULL);
+		sfx_backend = SFX_SQLITE;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			printf("ok - %s # SKIP %s\n", tests[i].name, skip ? skip :
+			       "no PostgreSQL server (run the tests through "
+			       "tests/pg.sh, as make test does)");
+	}
+	return failed;
+}
+
+/*
+ * Run `common` on SQLite, then on PostgreSQL (named "... (PostgreSQL)")
+ * or, without a server, print a SKIP line for each; and `sqlite_only`
+ * (may be NULL) on SQLite.  Returns the failures.
+ */
+static inline int sfx_run(const char *name, const struct CMUnitTest *common,
+			  size_t n, const struct CMUnitTest *sqlite_only,
+			  size_t n_sqlite)
+{
+	struct CMUnitTest *pg = xcalloc(n + 1, sizeof *pg);
+	int failed;
+
+	sfx_backend = SFX_SQLITE;
+	failed = _cmocka_run_group_tests(name, common, n, NULL, NULL);
+	if (sqlite_only)
+		failed += _cmocka_run_group_tests(name, sqlite_only, n_sqlite,
+						  NULL, NULL);
+	for (size_t i = 0; i < n; i++) {
+		pg[i] = common[i];
+		pg[i].name = xasprintf("%s (PostgreSQL)", common[i].name);
+	}
+	failed += sfx_run_pg(name, pg, n);
+	for (size_t i = 0; i < n; i++)
+		free((char *)pg[i].name);
+	free(pg);
+	return failed;
+}
+
+/* A file of tests/data (relative to $MOT_TOP), whole. */
+static inline char *sfx_data(const char *rel)
+{
+	char *path = xasprintf("%s/tests/data/%s", getenv("MOT_TOP") ?
+			       getenv("MOT_TOP") : ".", rel), *text, err[256];
+	size_t len;
+
+	if (util_read_file(path, 1u << 20, &text, &len, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	free(path);
+	return text;
 }
 
 /* --- journeys --------------------------------------------------------- */
@@ -269,8 +479,7 @@ static const char sfx_v1_data[] =
 static inline void sfx_make_old(const char *path, int version,
 				const char *extra)
 {
-	char *sql, *file, err[256];
-	size_t len;
+	char *sql, *file;
 
 	if (version == 1) {
 		sql = xasprintf("%sPRAGMA user_version = 1;", sfx_v1_data);
@@ -278,12 +487,8 @@ static inline void sfx_make_old(const char *path, int version,
 		sfx_exec(path, sql);
 		free(sql);
 	} else {
-		file = xasprintf("%s/tests/data/store/schema-v%d.sql",
-				 getenv("MOT_TOP") ? getenv("MOT_TOP") : ".",
-				 version);
-		if (util_read_file(file, 1u << 20, &sql, &len, err,
-				   sizeof err) != 0)
-			fail_msg("%s", err);
+		file = xasprintf("store/schema-v%d.sql", version);
+		sql = sfx_data(file);
 		sfx_exec(path, sql);
 		free(sql);
 		free(file);

@@ -23,52 +23,7 @@
 #include "util.h"
 #include "yamlio.h"
 
-struct fixture {
-	char dir[64];
-	char *path;
-	struct store *s;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/mot-lanes-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/mot.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-static int setup_open(void **state)
-{
-	struct fixture *f;
-	char err[256];
-
-	setup(state);
-	f = *state;
-	assert_int_equal(store_open(f->path, &f->s, NULL, err, sizeof err),
-			 STORE_OK);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	static const char *const files[] = { "mot.db", "mot.db-wal",
-		"mot.db-shm", "mot.db-journal", "" };
-	struct fixture *f = *state;
-
-	store_close(f->s);
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		char *p = xasprintf("%s/%s", f->dir, files[i]);
-		if (unlink(p) != 0)
-			rmdir(p);
-		free(p);
-	}
-	free(f->path);
-	free(f);
-	return 0;
-}
+#include "test_store_fixture.h"
 
 static char *top_path(const char *rel)
 {
@@ -101,21 +56,6 @@ static char *yaml_text(const struct mot_journey *j)
 	return buf;
 }
 
-static int64_t query_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	int64_t v = -1;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 static struct mot_touchpoint *tp_of(struct mot_journey *j, const char *key)
 {
 	long i = model_touchpoint_find(j, key);
@@ -129,7 +69,7 @@ static struct mot_touchpoint *tp_of(struct mot_journey *j, const char *key)
 /* file -> store -> file: the same bytes, every lane and hostile text. */
 static void test_file_round_trip(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, back;
 	char *want, *got;
 
@@ -141,9 +81,9 @@ static void test_file_round_trip(void **state)
 	assert_true(model_lanes_equal(tp_of(&j, "call"), tp_of(&back, "call")));
 	got = yaml_text(&back);
 	assert_string_equal(got, want);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM lane_item"),
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM lane_item"),
 			 10);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM kpi"), 4);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM kpi"), 4);
 	free(got);
 	free(want);
 	model_journey_free(&back);
@@ -153,7 +93,7 @@ static void test_file_round_trip(void **state)
 /* A second import --replace swaps the lanes, leaving none behind. */
 static void test_replace(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, back;
 	struct mot_touchpoint *tp;
 
@@ -172,7 +112,7 @@ static void test_replace(void **state)
 	assert_int_equal(tp->pains.n, 1);
 	assert_string_equal(tp->pains.items[0], "Only one pain left");
 	assert_int_equal(tp->n_kpis, 1);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM kpi"), 1);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM kpi"), 1);
 	model_journey_free(&back);
 	model_journey_free(&j);
 }
@@ -209,7 +149,7 @@ static void edit_lanes(struct mot_touchpoint *tp)
  * refused and changes nothing. */
 static void test_update_and_conflict(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, mine, theirs, back;
 	struct mot_touchpoint *tp;
 
@@ -243,7 +183,7 @@ static void test_update_and_conflict(void **state)
 /* Bad lanes are refused before anything is written. */
 static void test_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, back;
 	struct mot_touchpoint *tp;
 	char *before, *after;
@@ -276,7 +216,7 @@ static void test_refused(void **state)
  * a copy carries them; deleting the journey leaves no row behind. */
 static void test_delete_restore_copy(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, back;
 	struct mot_touchpoint tp;
 
@@ -287,9 +227,9 @@ static void test_delete_restore_copy(void **state)
 	model_touchpoint_copy(&tp, tp_of(&back, "call"));
 	assert_int_equal(store_touchpoint_delete(f->s, "lanes", "call",
 						 tp.version), STORE_OK);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM lane_item"),
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM lane_item"),
 			 0);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM kpi"), 0);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM kpi"), 0);
 	assert_int_equal(store_touchpoint_restore(f->s, "lanes", &tp, 0, NULL,
 						  0, 1), STORE_OK);
 	model_journey_free(&back);
@@ -304,9 +244,9 @@ static void test_delete_restore_copy(void **state)
 	model_journey_free(&back);
 	assert_int_equal(store_journey_delete(f->s, "lanes"), STORE_OK);
 	assert_int_equal(store_journey_delete(f->s, "lanes-copy"), STORE_OK);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM lane_item"),
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM lane_item"),
 			 0);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM kpi"), 0);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM kpi"), 0);
 	model_touchpoint_free(&tp);
 	model_journey_free(&j);
 }
@@ -334,7 +274,7 @@ static void make_v2(const char *path, const char *extra)
 
 static void test_upgrade_from_v2(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j;
 	struct mot_touchpoint *tp;
 	bool created = true;
@@ -344,7 +284,7 @@ static void test_upgrade_from_v2(void **state)
 	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
 			 STORE_OK);
 	assert_false(created);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+	assert_int_equal(sfx_query_int(f->path, "PRAGMA user_version"),
 			 STORE_SCHEMA_VERSION);
 	/* everything as it was, versions included; no lanes yet */
 	assert_int_equal(store_journey_load(f->s, "claim", &j), STORE_OK);
@@ -358,7 +298,7 @@ static void test_upgrade_from_v2(void **state)
 	assert_int_equal(tp->next[0].version, 3);
 	for (int l = 0; l < MOT_LANE_COUNT; l++)
 		assert_false(model_lane_filled(tp, l));
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM scenario"), 1);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM scenario"), 1);
 	/* the lanes can be written at once, under the old row's version */
 	edit_lanes(tp);
 	assert_int_equal(store_touchpoint_update(f->s, "claim", "call", tp),
@@ -377,7 +317,7 @@ static void test_upgrade_from_v2(void **state)
 	f->s = NULL;
 	assert_int_equal(store_open(f->path, &f->s, NULL, err, sizeof err),
 			 STORE_OK);
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"),
+	assert_int_equal(sfx_query_int(f->path, "PRAGMA user_version"),
 			 STORE_SCHEMA_VERSION);
 }
 
@@ -385,7 +325,7 @@ static void test_upgrade_from_v2(void **state)
  * table of the same name made by hand is in the way. */
 static void test_failed_upgrade_changes_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	char err[256];
 
 	make_v2(f->path, "CREATE TABLE kpi (mine TEXT);"
@@ -394,26 +334,30 @@ static void test_failed_upgrade_changes_nothing(void **state)
 			 STORE_ERROR);
 	assert_null(f->s);
 	assert_non_null(strstr(err, "kpi"));
-	assert_int_equal(query_int(f->path, "PRAGMA user_version"), 2);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM kpi"), 1);
+	assert_int_equal(sfx_query_int(f->path, "PRAGMA user_version"), 2);
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM kpi"), 1);
 	/* the columns added before the failing statement are gone again */
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM "
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM "
 				   "pragma_table_info('touchpoint') WHERE name "
 				   "IN ('thinking', 'backstage')"), 0);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM sqlite_schema"
+	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM sqlite_schema"
 				   " WHERE name = 'lane_item'"), 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_file_round_trip, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_replace, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_update_and_conflict, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_refused, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_delete_restore_copy, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_upgrade_from_v2, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failed_upgrade_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_round_trip, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_replace, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_update_and_conflict, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_refused, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_delete_restore_copy, sfx_setup_open, sfx_teardown),
 	};
-	return cmocka_run_group_tests_name("store_lanes", tests, NULL, NULL);
+	const struct CMUnitTest sqlite_only[] = {
+		cmocka_unit_test_setup_teardown(test_upgrade_from_v2, sfx_setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_failed_upgrade_changes_nothing, sfx_setup, sfx_teardown),
+	};
+
+	return sfx_run("store_lanes", tests, sizeof tests / sizeof tests[0],
+		       sqlite_only, sizeof sqlite_only / sizeof sqlite_only[0]);
 }

@@ -24,54 +24,7 @@
 #include "store.h"
 #include "util.h"
 
-struct fixture {
-	char dir[64];
-	char *path;
-	struct store *s;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/mot-slog-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/mot.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-static int setup_open(void **state)
-{
-	struct fixture *f;
-	bool created = false;
-	char err[256];
-
-	setup(state);
-	f = *state;
-	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
-			 STORE_OK);
-	assert_true(created);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	static const char *const files[] = { "mot.db", "mot.db-wal",
-		"mot.db-shm", "mot.db-journal" };
-	struct fixture *f = *state;
-
-	store_close(f->s);
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		char *p = xasprintf("%s/%s", f->dir, files[i]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(f->dir);
-	free(f->path);
-	free(f);
-	return 0;
-}
+#include "test_store_fixture.h"
 
 static int64_t query_int(const char *path, const char *sql)
 {
@@ -179,14 +132,14 @@ static size_t count_logs(struct store *s, const char *journey)
 /* 10,000 cases: three parts; every case, event and time comes back. */
 static void test_round_trip(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_log l, back;
 
 	import(f->s, "j", 3, false);
 	make_log(&l, "web \xe2\x86\x92 shop", 10000);
 	l.imported = 12345;
 	assert_int_equal(store_log_save(f->s, "j", &l, false), STORE_OK);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM log_part"),
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM log_part"),
 			 (10000 + MODEL_LOG_PART_CASES - 1) / MODEL_LOG_PART_CASES);
 	assert_int_equal(store_log_load(f->s, "j", "web \xe2\x86\x92 shop", &back),
 			 STORE_OK);
@@ -216,7 +169,7 @@ static void test_round_trip(void **state)
 
 static void test_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_log l;
 
 	import(f->s, "j", 3, false);
@@ -233,14 +186,14 @@ static void test_refused(void **state)
 			 STORE_NOT_FOUND);
 	assert_int_equal(l.id, 0);
 	model_log_free(&l);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM log"), 0);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM log_part"), 0);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM log"), 0);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM log_part"), 0);
 }
 
 /* A name per journey once; replace puts the new one in its place. */
 static void test_names(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_log l;
 
 	import(f->s, "j", 3, false);
@@ -258,13 +211,13 @@ static void test_names(void **state)
 	model_log_free(&l);
 	assert_int_equal(count_logs(f->s, "j"), 1);
 	assert_int_equal(count_logs(f->s, NULL), 2);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM log_part"), 2);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM log_part"), 2);
 }
 
 /* The newest first; NULL loads the newest; delete and its errors. */
 static void test_list_load_delete(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store_log_info *list;
 	struct mot_log l;
 	size_t n;
@@ -301,7 +254,7 @@ static void test_list_load_delete(void **state)
 	assert_int_equal(store_log_delete(f->s, "j", "new"), STORE_OK);
 	assert_int_equal(store_log_delete(f->s, "j", "new"), STORE_NOT_FOUND);
 	assert_int_equal(count_logs(f->s, "j"), 1);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM log_activity "
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM log_activity "
 				   "WHERE log_id NOT IN (SELECT id FROM log)"), 0);
 }
 
@@ -310,7 +263,7 @@ static void test_list_load_delete(void **state)
  * them; a saved log is not an edit of the journey. */
 static void test_follows_journey(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j;
 	struct mot_log l;
 	int64_t v1, v2;
@@ -342,39 +295,61 @@ static void test_follows_journey(void **state)
 	save(f->s, "j3", "log", 2, false, STORE_OK);
 	assert_int_equal(store_journey_delete(f->s, "j2"), STORE_OK);
 	assert_int_equal(count_logs(f->s, NULL), 1);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM log_part"), 1);
-	assert_int_equal(query_int(f->path, "SELECT count(*) FROM log_activity"),
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM log_part"), 1);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM log_activity"),
 			 2);
 }
 
 /* A damaged part is reported, not read as a shorter log. */
 static void test_damaged(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_log l;
-	sqlite3 *db;
 
 	import(f->s, "j", 3, false);
 	save(f->s, "j", "log", 10, false, STORE_OK);
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "UPDATE log_part SET data = "
-				      "substr(data, 1, length(data) - 2)", NULL,
-				      NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	sfx_sql(f, "UPDATE log_part SET data = substr(data, 1, length(data) - 2)");
 	assert_int_equal(store_log_load(f->s, "j", "log", &l), STORE_ERROR);
 	assert_non_null(strstr(store_errmsg(f->s), "damaged"));
 	assert_null(l.cases);
 	/* a part gone: every part reads, but the cases do not add up */
 	save(f->s, "j", "two", MODEL_LOG_PART_CASES + 1, false, STORE_OK);
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DELETE FROM log_part WHERE position = 1"
-				      " AND log_id = (SELECT id FROM log WHERE"
-				      " name = 'two')", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	sfx_sql(f, "DELETE FROM log_part WHERE position = 1 AND log_id = "
+		"(SELECT id FROM log WHERE name = 'two')");
 	assert_int_equal(store_log_load(f->s, "j", "two", &l), STORE_ERROR);
 	assert_non_null(strstr(store_errmsg(f->s), "damaged in the database: "
 			       "4096 of 4097 cases"));
 	assert_null(l.cases);
+}
+
+/* `mot db copy` takes the logs along, oldest first, every case. */
+static void test_copied_with_journey(void **state)
+{
+	struct sfx *f = *state;
+	struct store *to = NULL;
+	struct mot_log a, b;
+	size_t nj = 0, ns = 0, nl = 0;
+
+	import(f->s, "j", 3, false);
+	save(f->s, "j", "old", 10, false, STORE_OK);
+	save(f->s, "j", "big", MODEL_LOG_PART_CASES + 5, false, STORE_OK);
+	assert_int_equal(sfx_open_other(f, &to), STORE_OK);
+	assert_int_equal(store_copy_all(f->s, to, &nj, &ns, &nl), STORE_OK);
+	assert_int_equal(nj, 1);
+	assert_int_equal(nl, 2);
+	assert_int_equal(store_log_load(f->s, "j", "big", &a), STORE_OK);
+	assert_int_equal(store_log_load(to, "j", "big", &b), STORE_OK);
+	assert_int_equal(a.n_cases, b.n_cases);
+	assert_int_equal(a.n_events, b.n_events);
+	assert_int_equal(a.imported, b.imported);
+	assert_memory_equal(a.time, b.time, a.n_events * sizeof *a.time);
+	assert_memory_equal(a.ids, b.ids, a.ids_len);
+	model_log_free(&a);
+	model_log_free(&b);
+	assert_int_equal(store_log_load(to, "j", NULL, &b), STORE_OK);
+	assert_string_equal(b.name, "big");	/* still the newest */
+	model_log_free(&b);
+	store_close(to);
 }
 
 /* --- the upgrade from version 4 -------------------------------------------- */
@@ -537,7 +512,7 @@ static void make_v4(const char *path, const char *extra)
 
 static void test_upgrade_from_v4(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store_scenario *sc;
 	struct mot_journey j;
 	bool created = true;
@@ -569,7 +544,7 @@ static void test_upgrade_from_v4(void **state)
 /* A migration that fails leaves version 4 whole. */
 static void test_failed_upgrade_changes_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store *s = NULL;
 	char err[256];
 
@@ -591,15 +566,19 @@ static void test_failed_upgrade_changes_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_round_trip, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_refused, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_names, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_list_load_delete, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_follows_journey, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_damaged, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_upgrade_from_v4, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failed_upgrade_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_refused, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_names, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_list_load_delete, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_follows_journey, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_damaged, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_copied_with_journey, sfx_setup_open, sfx_teardown),
+	};
+	const struct CMUnitTest sqlite_only[] = {
+		cmocka_unit_test_setup_teardown(test_upgrade_from_v4, sfx_setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_failed_upgrade_changes_nothing, sfx_setup, sfx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return sfx_run("store_log", tests, sizeof tests / sizeof tests[0],
+		       sqlite_only, sizeof sqlite_only / sizeof sqlite_only[0]);
 }

@@ -39,7 +39,7 @@ static void assert_refused(const char *path, const char *want)
 		fail_msg("message '%s' lacks '%s' or the file name", err, want);
 	sfx_assert_same_file(path, before, n);
 	/* the read-only open says the same */
-	assert_int_equal(store_open_mode(path, STORE_READ_ONLY, &s, NULL, err,
+	assert_int_equal(store_open_mode(path, NULL, STORE_READ_ONLY, &s, NULL, err,
 					 sizeof err), STORE_ERROR);
 	assert_non_null(strstr(err, want));
 	sfx_assert_same_file(path, before, n);
@@ -118,7 +118,7 @@ static void test_new_path_is_seeded(void **state)
 	bool created = false;
 	char err[512];
 
-	assert_int_equal(store_open_mode(f->path, STORE_READ_ONLY, &f->s,
+	assert_int_equal(store_open_mode(f->path, NULL, STORE_READ_ONLY, &f->s,
 					 &created, err, sizeof err), STORE_OK);
 	assert_true(created);
 	assert_int_equal(sfx_query_int(f->path, "PRAGMA user_version"),
@@ -163,7 +163,7 @@ static void test_read_only_writes_nothing(void **state)
 	store_close(f->s);
 	f->s = NULL;
 	before = sfx_file_bytes(f->path, &n);
-	assert_int_equal(store_open_mode(f->path, STORE_READ_ONLY, &f->s, NULL,
+	assert_int_equal(store_open_mode(f->path, NULL, STORE_READ_ONLY, &f->s, NULL,
 					 err, sizeof err), STORE_OK);
 	assert_int_equal(store_journey_list(f->s, &list, &count), STORE_OK);
 	assert_int_equal(count, 1);
@@ -198,7 +198,7 @@ static void test_read_only_not_blocked_by_writer(void **state)
 				      "title = 'Changing'", NULL, NULL, NULL),
 			 SQLITE_OK);
 	t0 = time(NULL);
-	assert_int_equal(store_open_mode(f->path, STORE_READ_ONLY, &reader,
+	assert_int_equal(store_open_mode(f->path, NULL, STORE_READ_ONLY, &reader,
 					 NULL, err, sizeof err), STORE_OK);
 	assert_int_equal(store_journey_load(reader, "shared", &j), STORE_OK);
 	assert_string_equal(j.title, "Journey");	/* the last commit */
@@ -216,7 +216,7 @@ static void test_read_only_migrates_old_schema(void **state)
 	char err[512];
 
 	sfx_make_old(f->path, 1, NULL);
-	assert_int_equal(store_open_mode(f->path, STORE_READ_ONLY, &f->s, NULL,
+	assert_int_equal(store_open_mode(f->path, NULL, STORE_READ_ONLY, &f->s, NULL,
 					 err, sizeof err), STORE_OK);
 	assert_int_equal(sfx_query_int(f->path, "PRAGMA user_version"),
 			 STORE_SCHEMA_VERSION);
@@ -323,13 +323,13 @@ static void test_bad_keys_refused_on_load(void **state)
 
 	import(f->s, "good", 3, false);
 	import(f->s, "other", 3, false);
-	sfx_exec(f->path, "UPDATE journey SET key = '../escaped' WHERE key = "
-		 "'good'; UPDATE touchpoint SET key = 'a/b' WHERE key = 't1' "
-		 "AND journey_id = (SELECT id FROM journey WHERE key = 'other')");
+	sfx_sql(f, "UPDATE journey SET key = '../escaped' WHERE key = 'good'; "
+		"UPDATE touchpoint SET key = 'a/b' WHERE key = 't1' AND "
+		"journey_id = (SELECT id FROM journey WHERE key = 'other')");
 	assert_int_equal(store_journey_load(f->s, "../escaped", &j),
 			 STORE_ERROR);
 	assert_non_null(strstr(store_errmsg(f->s), "'../escaped'"));
-	assert_non_null(strstr(store_errmsg(f->s), f->path));
+	assert_non_null(strstr(store_errmsg(f->s), store_name(f->s)));
 	assert_int_equal(store_journey_list(f->s, &list, &n), STORE_ERROR);
 	assert_null(list);
 	assert_int_equal(store_journey_load(f->s, "other", &j), STORE_ERROR);
@@ -339,6 +339,11 @@ static void test_bad_keys_refused_on_load(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_stale_edit_after_replace, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_stale_edit_after_readd, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_bad_keys_refused_on_load, sfx_setup_open, sfx_teardown),
+	};
+	const struct CMUnitTest sqlite_only[] = {
 		cmocka_unit_test_setup_teardown(test_negative_versions_refused, sfx_setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_newer_version_refused, sfx_setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_truncated_is_damaged, sfx_setup, sfx_teardown),
@@ -348,11 +353,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_read_only_writes_nothing, sfx_setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_read_only_not_blocked_by_writer, sfx_setup, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_read_only_migrates_old_schema, sfx_setup, sfx_teardown),
-		cmocka_unit_test_setup_teardown(test_stale_edit_after_replace, sfx_setup_open, sfx_teardown),
-		cmocka_unit_test_setup_teardown(test_stale_edit_after_readd, sfx_setup_open, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_from_v3, sfx_setup, sfx_teardown),
-		cmocka_unit_test_setup_teardown(test_bad_keys_refused_on_load, sfx_setup_open, sfx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return sfx_run("store_open", tests, sizeof tests / sizeof tests[0],
+		       sqlite_only, sizeof sqlite_only / sizeof sqlite_only[0]);
 }

@@ -25,56 +25,6 @@
 
 #include "test_store_fixture.h"
 
-struct fixture {
-	char dir[64];
-	char *path;
-	struct store *s;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof *f);
-
-	snprintf(f->dir, sizeof f->dir, "/tmp/mot-scen-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/mot.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-/* Most tests want a fresh database open. */
-static int setup_open(void **state)
-{
-	struct fixture *f;
-	bool created = false;
-	char err[256];
-
-	setup(state);
-	f = *state;
-	assert_int_equal(store_open(f->path, &f->s, &created, err, sizeof err),
-			 STORE_OK);
-	assert_true(created);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	static const char *const files[] = { "mot.db", "mot.db-wal",
-		"mot.db-shm", "mot.db-journal", "other.db", "notes.txt" };
-	struct fixture *f = *state;
-
-	store_close(f->s);
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		char *p = xasprintf("%s/%s", f->dir, files[i]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(f->dir);
-	free(f->path);
-	free(f);
-	return 0;
-}
-
 /* --- helpers ---------------------------------------------------------- */
 
 static void import(struct store *s, const char *key, const char *title,
@@ -187,7 +137,7 @@ static void assert_same_scenario(const struct store_scenario *got,
 
 static void test_round_trip(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store_scenario a = scenario("Friendlier checkout", 1700000000);
 	struct store_scenario b = scenario_plain("Plain run");
 	struct store_scenario *list;
@@ -212,7 +162,7 @@ static void test_round_trip(void **state)
 	assert_same_scenario(&list[1], &a);
 	store_scenario_free(list, n);
 	/* NAN is NULL in the table, not some number. */
-	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM scenario "
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM scenario "
 				   "WHERE base_conv IS NULL AND diff_lo IS NULL "
 				   "AND base_nps IS NULL AND persona IS NULL "
 				   "AND conv IS NOT NULL"), 1);
@@ -220,7 +170,7 @@ static void test_round_trip(void **state)
 
 static void test_refused_scenarios(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store_scenario sc = scenario("  ", 0);
 	struct store_scenario *list = (struct store_scenario *)&sc;
 	size_t n = 9;
@@ -251,7 +201,7 @@ static void test_refused_scenarios(void **state)
 
 static void test_duplicate_and_replace(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store_scenario a = scenario("Same name", 100);
 	struct store_scenario b = scenario_plain("Same name");
 	struct store_scenario *list;
@@ -288,7 +238,7 @@ static void test_duplicate_and_replace(void **state)
 
 static void test_list_order(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	static const struct { const char *name; int64_t created; } rows[] = {
 		{ "old", 100 }, { "newest a", 300 }, { "middle", 200 },
 		{ "newest b", 300 },
@@ -314,7 +264,7 @@ static void test_list_order(void **state)
 
 static void test_delete(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store_scenario a = scenario("Keep", 10), b = scenario("Drop", 20);
 	struct store_scenario *list;
 	size_t n;
@@ -340,16 +290,16 @@ static void test_delete(void **state)
 
 static void test_cascade_on_journey_delete(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 
 	import(f->s, "shop", "Shop", 3, false);
 	import(f->s, "other", "Other", 2, false);
 	save(f->s, "shop", "one", 0);
 	save(f->s, "shop", "two", 0);
 	save(f->s, "other", "one", 0);
-	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM scenario"), 3);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM scenario"), 3);
 	assert_int_equal(store_journey_delete(f->s, "shop"), STORE_OK);
-	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM scenario"), 1);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM scenario"), 1);
 	assert_int_equal(list_count(f->s, "other"), 1);
 	/* A new journey of the old key starts without them. */
 	import(f->s, "shop", "Shop again", 2, false);
@@ -358,7 +308,7 @@ static void test_cascade_on_journey_delete(void **state)
 
 static void test_survives_rename(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store_scenario *list;
 	size_t n;
 
@@ -375,7 +325,7 @@ static void test_survives_rename(void **state)
 
 static void test_survives_reimport(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j;
 	int64_t v0, v1, created;
 
@@ -383,7 +333,7 @@ static void test_survives_reimport(void **state)
 	save(f->s, "shop", "one", 0);
 	save(f->s, "shop", "two", 0);
 	assert_int_equal(store_journey_version(f->s, "shop", &v0), STORE_OK);
-	created = sfx_query_int(f->path, "SELECT created FROM journey");
+	created = sfx_int(f, "SELECT created FROM journey");
 	/* without --replace: refused, nothing changes */
 	sfx_journey(&j, "shop", "Shop v2", 3);
 	assert_int_equal(store_journey_import(f->s, &j, 1, false, NULL),
@@ -405,15 +355,15 @@ static void test_survives_reimport(void **state)
 	assert_true(v1 > v0);
 	model_journey_free(&j);
 	/* nothing of the old contents is left behind */
-	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM touchpoint"), 3);
-	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM transition"), 2);
-	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM entry"), 1);
-	assert_int_equal(sfx_query_int(f->path, "SELECT count(*) FROM persona"), 1);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM touchpoint"), 3);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM transition"), 2);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM entry"), 1);
+	assert_int_equal(sfx_int(f, "SELECT count(*) FROM persona"), 1);
 }
 
 static void test_reimport_failure_keeps_all(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j;
 
 	import(f->s, "shop", "Shop", 4, false);
@@ -434,7 +384,7 @@ static void test_reimport_failure_keeps_all(void **state)
 
 static void test_copy_leaves_scenarios(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 
 	import(f->s, "shop", "Shop", 3, false);
 	save(f->s, "shop", "one", 0);
@@ -450,7 +400,7 @@ static void test_copy_leaves_scenarios(void **state)
 
 static void test_upgrade_from_v1(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store_journey_info *info;
 	struct mot_journey j;
 	bool created = true;
@@ -514,7 +464,7 @@ static void test_upgrade_from_v1(void **state)
  * table in the way of the new one (as if someone had made it by hand). */
 static void test_failed_upgrade_changes_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store *s = NULL;
 	char err[256];
 
@@ -536,7 +486,7 @@ static void test_failed_upgrade_changes_nothing(void **state)
 
 static void test_foreign_files_untouched(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	char *db_path = xasprintf("%s/other.db", f->dir);
 	char *txt_path = xasprintf("%s/notes.txt", f->dir);
 	const char text[] = "journey notes, not a database\n";
@@ -580,7 +530,7 @@ static void test_foreign_files_untouched(void **state)
 
 static void test_newer_schema_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct sfx *f = *state;
 	struct store *s = NULL;
 	char err[256];
 
@@ -599,21 +549,24 @@ static void test_newer_schema_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_round_trip, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_refused_scenarios, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_and_replace, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_list_order, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_delete, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_cascade_on_journey_delete, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_survives_rename, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_survives_reimport, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_reimport_failure_keeps_all, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_copy_leaves_scenarios, setup_open, teardown),
-		cmocka_unit_test_setup_teardown(test_upgrade_from_v1, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failed_upgrade_changes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_foreign_files_untouched, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_refused_scenarios, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_and_replace, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_list_order, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_delete, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_cascade_on_journey_delete, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_survives_rename, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_survives_reimport, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_reimport_failure_keeps_all, sfx_setup_open, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_copy_leaves_scenarios, sfx_setup_open, sfx_teardown),
+	};
+	const struct CMUnitTest sqlite_only[] = {
+		cmocka_unit_test_setup_teardown(test_upgrade_from_v1, sfx_setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_failed_upgrade_changes_nothing, sfx_setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_files_untouched, sfx_setup, sfx_teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused, sfx_setup, sfx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return sfx_run("store_scenario", tests, sizeof tests / sizeof tests[0],
+		       sqlite_only, sizeof sqlite_only / sizeof sqlite_only[0]);
 }

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "test_store_fixture.h"
 #include "test_ui_fixture.h"
 
 /* What a restore needs, taken from the loaded journey. */
@@ -57,7 +58,7 @@ static const struct mot_transition *find_tr(const struct mot_journey *j,
 
 static void test_restore_puts_everything_back(void **state)
 {
-	struct ui_fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, after;
 	struct saved sv;
 	const struct mot_transition *t;
@@ -105,7 +106,7 @@ static void test_restore_puts_everything_back(void **state)
 
 static void test_restore_entry(void **state)
 {
-	struct ui_fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, after;
 	struct saved sv;
 
@@ -134,7 +135,7 @@ static void test_restore_entry(void **state)
 /* A transition to a touchpoint that is gone: nothing is restored. */
 static void test_restore_all_or_nothing(void **state)
 {
-	struct ui_fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, after;
 	struct saved sv;
 	int64_t v0, v1;
@@ -168,7 +169,7 @@ static void test_restore_all_or_nothing(void **state)
 
 static void test_restore_refuses_taken_key(void **state)
 {
-	struct ui_fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, after;
 	struct saved sv;
 
@@ -189,7 +190,7 @@ static void test_restore_refuses_taken_key(void **state)
 /* Inside a caller's batch, a failure rolls back the caller's work too. */
 static void test_restore_nests_in_a_batch(void **state)
 {
-	struct ui_fixture *f = *state;
+	struct sfx *f = *state;
 	struct mot_journey j, after;
 	struct saved sv;
 	int rc;
@@ -217,15 +218,17 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_restore_puts_everything_back,
-						ui_fixture_setup, ui_fixture_teardown),
+						sfx_setup_open, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_restore_entry,
-						ui_fixture_setup, ui_fixture_teardown),
+						sfx_setup_open, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_restore_all_or_nothing,
-						ui_fixture_setup, ui_fixture_teardown),
+						sfx_setup_open, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_restore_refuses_taken_key,
-						ui_fixture_setup, ui_fixture_teardown),
+						sfx_setup_open, sfx_teardown),
 		cmocka_unit_test_setup_teardown(test_restore_nests_in_a_batch,
-						ui_fixture_setup, ui_fixture_teardown),
+						sfx_setup_open, sfx_teardown),
 	};
-	return cmocka_run_group_tests_name("store_ui", tests, NULL, NULL);
+
+	return sfx_run("store_ui", tests, sizeof tests / sizeof tests[0], NULL,
+		       0);
 }
