@@ -297,19 +297,24 @@ struct sim_market {
 	/* NULL, or a flag as in struct sim_run: the batch being walked
 	 * finishes, then the run fails with SIM_CANCELLED, no days. */
 	const atomic_int *cancel;
+	/* Negative word of mouth: how strongly each detractor holds others
+	 * back, as q is how strongly each promoter pulls them in. */
+	double qd;
 };
 
 struct sim_market_day {
 	unsigned day;
 	uint64_t new_entrants, purchases, cumulative_adopters, promoters;
+	uint64_t detractors;
 };
 
 /*
  * People enter the journey one by one in continuous time (an exact event
- * simulation, no time step): with R people still outside and P promoters,
- * the next one enters after an exponential time of rate R * (p + q P / M).
- * The k-th entrant walks the journey as customer k of the seed.  Adopters
- * are buyers.  Fills days[0 .. D-1] (allocated); returns 0 or -1.
+ * simulation, no time step): with R people still outside, P promoters and
+ * D detractors, the next one enters after an exponential time of rate
+ * R * max(0, p + (q P - qd D) / M).  The k-th entrant walks the journey
+ * as customer k of the seed.  Adopters are buyers.  Fills days[0 .. D-1]
+ * (allocated); returns 0 or -1.
  */
 int sim_market_run(const struct sim_model *m, const struct sim_market *mk,
 		   struct sim_market_day **days, char *err, size_t errlen);

@@ -29,6 +29,7 @@ struct ws_settings {
 	uint64_t market;        /* people M; default 100000 */
 	unsigned days;          /* D; default 90 */
 	double p, q;            /* Bass innovation, imitation; 0.03, 0.38 */
+	double qd;              /* detractors' push back; 0.38 */
 };
 
 void ws_settings_init(struct ws_settings *s);

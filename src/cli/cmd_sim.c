@@ -15,7 +15,7 @@
 
 /* Long options without a short form. */
 enum { OPT_PERSONA = 256, OPT_PLAIN, OPT_SET, OPT_COMPARE, OPT_DAYS,
-       OPT_MARKET, OPT_P, OPT_Q, OPT_TRACE, OPT_TRACE_CUSTOMERS };
+       OPT_MARKET, OPT_P, OPT_Q, OPT_QD, OPT_TRACE, OPT_TRACE_CUSTOMERS };
 
 /* Customers in the event log unless --trace-customers says otherwise. */
 #define CMD_SIM_TRACE_DEFAULT 1000u
@@ -28,6 +28,7 @@ struct cmd_sim_args {
 	char **sets;
 	size_t n_sets;
 	bool compare, market, market_opts;
+	bool p_set, q_set, qd_set; /* --p, --q, --qd given */
 	const char *key;
 	const char *trace;        /* --trace FILE.csv|FILE.xes, or NULL */
 	uint64_t trace_customers; /* at most this many in it */
@@ -145,11 +146,14 @@ static int cmd_sim_option(struct cmd_sim_args *a, int c)
 		a->mk.people = v;
 		return 0;
 	case OPT_P:
-		a->market_opts = true;
+		a->market_opts = a->p_set = true;
 		return cli_parse_double("--p", optarg, 1e-9, 10, &a->mk.p);
 	case OPT_Q:
-		a->market_opts = true;
+		a->market_opts = a->q_set = true;
 		return cli_parse_double("--q", optarg, 0, 100, &a->mk.q);
+	case OPT_QD:
+		a->market_opts = a->qd_set = true;
+		return cli_parse_double("--qd", optarg, 0, 100, &a->mk.qd);
 	case OPT_TRACE:
 		a->trace = optarg;
 		return 0;
@@ -176,7 +180,7 @@ static int cmd_sim_check(const struct cmd_sim_args *a)
 		return -1;
 	}
 	if (a->market_opts && !a->market) {
-		cli_error("simulate: --market, --p and --q need --days");
+		cli_error("simulate: --market, --p, --q and --qd need --days");
 		return -1;
 	}
 	if (a->trace_opts && !a->trace) {
@@ -193,6 +197,15 @@ static int cmd_sim_check(const struct cmd_sim_args *a)
 		/* the report has the standard output */
 		cli_error("simulate: --trace: give a file name (the report "
 			  "goes to the standard output)");
+		return -1;
+	}
+	/* What a day means differs from journey to journey (a purchase, an
+	 * accident, a move): no rate fits them all. */
+	if (a->market && (!a->p_set || !a->q_set)) {
+		cli_error("simulate: --days needs --p (the share of the market "
+			  "that enters the journey by itself each day) and --q "
+			  "(how strongly promoters pull others in); see "
+			  "WORD OF MOUTH in mot(1)");
 		return -1;
 	}
 	return 0;
@@ -213,6 +226,7 @@ static int cmd_sim_parse(struct cmd_sim_args *a, int argc, char **argv)
 		{ "market", required_argument, NULL, OPT_MARKET },
 		{ "p", required_argument, NULL, OPT_P },
 		{ "q", required_argument, NULL, OPT_Q },
+		{ "qd", required_argument, NULL, OPT_QD },
 		{ "trace", required_argument, NULL, OPT_TRACE },
 		{ "trace-customers", required_argument, NULL,
 		  OPT_TRACE_CUSTOMERS },
@@ -229,6 +243,9 @@ static int cmd_sim_parse(struct cmd_sim_args *a, int argc, char **argv)
 		return -1;
 	}
 	a->key = argv[optind];
+	/* A detractor's voice as strong as a promoter's unless told. */
+	if (!a->qd_set)
+		a->mk.qd = a->mk.q;
 	return cmd_sim_check(a);
 }
 
@@ -238,8 +255,6 @@ static void cmd_sim_args_init(struct cmd_sim_args *a)
 	sim_options_init(&a->opt);
 	sim_run_init(&a->run);
 	a->mk.people = 1000000;
-	a->mk.p = 0.03;
-	a->mk.q = 0.38;
 	a->mk.seed = a->run.seed;
 	a->format = SIM_FMT_TEXT;
 	a->trace_customers = CMD_SIM_TRACE_DEFAULT;

@@ -246,7 +246,7 @@ double sim_persona_share(const struct mot_journey *j, const char *persona,
 			 size_t i);
 
 /* Outcome of customers c0 .. c0+n-1 of a seed: bit 0 bought, bit 1
- * became a promoter.  Parallel; the same at any thread count. */
+ * became a promoter, bit 2 a detractor.  Parallel; the same at any thread count. */
 void sim_outcomes(const struct sim_model *m, uint64_t seed, uint64_t c0,
 		  size_t n, uint8_t *out, unsigned threads);
 

@@ -1,6 +1,7 @@
 /*
  * sim_market.c - word of mouth over time: a Bass diffusion whose
- * imitation comes from the promoters the journey makes.
+ * imitation comes from the promoters the journey makes, held back by its
+ * detractors.
  *
  * Entries are simulated one by one in continuous time (Gillespie's
  * method): with R people still outside and P promoters, the next person
@@ -69,9 +70,9 @@ static int sim_market_check(const struct sim_market *mk, char *err,
 			 "and one day");
 		return -1;
 	}
-	if (!(mk->p > 0) || !(mk->q >= 0) || !isfinite(mk->p) ||
-	    !isfinite(mk->q)) {
-		snprintf(err, errlen, "p must be above 0 and q at least 0");
+	if (!(mk->p > 0) || !(mk->q >= 0) || !(mk->qd >= 0) ||
+	    !isfinite(mk->p) || !isfinite(mk->q) || !isfinite(mk->qd)) {
+		snprintf(err, errlen, "p must be above 0, q and qd at least 0");
 		return -1;
 	}
 	return 0;
@@ -83,7 +84,8 @@ int sim_market_run(const struct sim_model *m, const struct sim_market *mk,
 	struct sim_entrants e = { m, mk, NULL, 0, 0 };
 	struct sim_market_day *d;
 	struct sim_rng rng;
-	uint64_t outside = mk->people, promoters = 0, k = 0, adopters = 0;
+	uint64_t outside = mk->people, promoters = 0, detractors = 0, k = 0;
+	uint64_t adopters = 0;
 	double t = 0, M = (double)mk->people;
 
 	*days = NULL;
@@ -93,10 +95,16 @@ int sim_market_run(const struct sim_model *m, const struct sim_market *mk,
 	e.out = xcalloc(SIM_MARKET_BATCH, 1);
 	sim_rng_seed(&rng, mk->seed ^ SIM_MARKET_STREAM, UINT64_MAX / 8);
 	while (outside > 0) {
-		double rate = (double)outside * (mk->p + mk->q * (double)promoters / M);
+		/* Detractors hold back marketing's entrants as well as the
+		 * promoters'; when they outweigh both nobody enters again. */
+		double pull = mk->p + (mk->q * (double)promoters -
+				       mk->qd * (double)detractors) / M;
+		double rate = (double)outside * pull;
 		uint8_t o;
 		size_t day;
 
+		if (!(rate > 0))
+			break;
 		t += -log1p(-sim_rng_unit(&rng)) / rate;
 		if (!(t < (double)mk->days))
 			break;
@@ -107,14 +115,18 @@ int sim_market_run(const struct sim_model *m, const struct sim_market *mk,
 		d[day].new_entrants++;
 		d[day].purchases += o & 1u;
 		promoters += (o >> 1) & 1u;
+		detractors += (o >> 2) & 1u;
 		d[day].promoters = promoters;
+		d[day].detractors = detractors;
 	}
 	for (unsigned i = 0; i < mk->days; i++) {
 		d[i].day = i + 1;
 		adopters += d[i].purchases;
 		d[i].cumulative_adopters = adopters;
-		if (i > 0 && d[i].new_entrants == 0)
+		if (i > 0 && d[i].new_entrants == 0) {
 			d[i].promoters = d[i - 1].promoters;
+			d[i].detractors = d[i - 1].detractors;
+		}
 	}
 	free(e.out);
 	/* As sim_simulate: a cancel that came late still cancels. */

@@ -640,6 +640,14 @@ void sim_report_compare(FILE *out, enum sim_format f,
 
 /* --- word of mouth ------------------------------------------------------- */
 
+/* What the columns of a market run are, for the people reading it. */
+static const char rep_market_words[] =
+	"Entrants: people of the market who start the journey at an entry,\n"
+	"by themselves (p a day: marketing, or the event that starts it) or\n"
+	"pulled in by promoters (q), held back by detractors (qd).  Adopters:\n"
+	"entrants who reached a conversion touchpoint.  Promoters and\n"
+	"detractors: entrants so far rated so at TMOT.\n";
+
 void sim_report_market(FILE *out, enum sim_format f,
 		       const struct sim_report *rp, const struct sim_market *mk,
 		       const struct sim_market_day *days)
@@ -650,16 +658,19 @@ void sim_report_market(FILE *out, enum sim_format f,
 		fprintf(out, ",\"market\":%llu", (unsigned long long)mk->people);
 		rep_jnum(out, "p", mk->p);
 		rep_jnum(out, "q", mk->q);
+		rep_jnum(out, "qd", mk->qd);
 		fprintf(out, ",\"days\":%u,\"series\":[", mk->days);
 	} else if (f == SIM_FMT_CSV) {
-		fputs("day,new_entrants,purchases,cumulative_adopters,promoters"
-		      UTIL_CSV_EOL, out);
+		fputs("day,new_entrants,purchases,cumulative_adopters,promoters,"
+		      "detractors" UTIL_CSV_EOL, out);
 	} else {
 		fprintf(out, "%s: word of mouth in a market of %llu, p = %g, "
-			"q = %g, seed %llu\n\n%5s %12s %12s %20s %12s %9s\n",
-			rp->j->key, (unsigned long long)mk->people, mk->p, mk->q,
-			(unsigned long long)rp->run->seed, "day", "new_entrants",
-			"purchases", "cumulative_adopters", "promoters",
+			"q = %g, qd = %g, seed %llu\n%s\n%5s %12s %12s %20s "
+			"%12s %12s %9s\n", rp->j->key,
+			(unsigned long long)mk->people, mk->p, mk->q, mk->qd,
+			(unsigned long long)rp->run->seed, rep_market_words,
+			"day", "new_entrants", "purchases",
+			"cumulative_adopters", "promoters", "detractors",
 			"adopted");
 	}
 	for (unsigned i = 0; i < mk->days; i++) {
@@ -667,18 +678,22 @@ void sim_report_market(FILE *out, enum sim_format f,
 		if (f == SIM_FMT_JSON)
 			fprintf(out, "%s{\"day\":%u,\"new_entrants\":%llu,"
 				"\"purchases\":%llu,\"cumulative_adopters\":%llu,"
-				"\"promoters\":%llu}", i ? "," : "", d->day,
+				"\"promoters\":%llu,\"detractors\":%llu}",
+				i ? "," : "", d->day,
 				(unsigned long long)d->new_entrants,
 				(unsigned long long)d->purchases,
 				(unsigned long long)d->cumulative_adopters,
-				(unsigned long long)d->promoters);
+				(unsigned long long)d->promoters,
+				(unsigned long long)d->detractors);
 		else
-			fprintf(out, f == SIM_FMT_CSV ? "%u,%llu,%llu,%llu,%llu" UTIL_CSV_EOL :
-				"%5u %12llu %12llu %20llu %12llu", d->day,
+			fprintf(out, f == SIM_FMT_CSV ?
+				"%u,%llu,%llu,%llu,%llu,%llu" UTIL_CSV_EOL :
+				"%5u %12llu %12llu %20llu %12llu %12llu", d->day,
 				(unsigned long long)d->new_entrants,
 				(unsigned long long)d->purchases,
 				(unsigned long long)d->cumulative_adopters,
-				(unsigned long long)d->promoters);
+				(unsigned long long)d->promoters,
+				(unsigned long long)d->detractors);
 		if (f == SIM_FMT_TEXT)
 			fprintf(out, " %8.2f%%\n", 100.0 *
 				(double)d->cumulative_adopters / (double)mk->people);

@@ -281,7 +281,8 @@ static void *sim_outcome_worker(void *arg)
 		conv = o->m->plain ? sim_walk_plain(&w, o->c0 + i, &a) :
 				     sim_walk_full(&w, o->c0 + i, &a);
 		o->out[i] = (uint8_t)(conv |
-				      (w.rating == SIM_RATE_PROMOTER) << 1);
+				      (w.rating == SIM_RATE_PROMOTER) << 1 |
+				      (w.rating == SIM_RATE_DETRACTOR) << 2);
 	}
 	sim_acc_free(&a);
 	sim_walker_free(&w);

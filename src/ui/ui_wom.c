@@ -23,6 +23,7 @@
 #define UI_WOM_YAXIS 5          /* "100% |" left of the plot */
 #define UI_WOM_ADOPTERS '*'
 #define UI_WOM_PROMOTERS 'o'
+#define UI_WOM_DETRACTORS 'x'
 
 static const struct ui_hint ui_wom_hints[] = {
 	{ UI_ACT_SIMULATE, "run" }, { UI_ACT_CANCEL, "cancel/back" },
@@ -36,7 +37,7 @@ static bool ui_wom_running(const struct ui *ui)
 
 /* --- the settings form ------------------------------------------------ */
 
-enum { W_MARKET, W_DAYS, W_P, W_Q };
+enum { W_MARKET, W_DAYS, W_P, W_Q, W_QD };
 
 static void ui_wom_field(struct ui *ui, const char *label,
 			 enum ui_field_kind kind, double v, double min,
@@ -60,13 +61,14 @@ static bool ui_wom_save(struct ui *ui)
 	set->days = (unsigned)ui_field_number(&f[W_DAYS]);
 	set->p = ui_field_number(&f[W_P]);
 	set->q = ui_field_number(&f[W_Q]);
+	set->qd = ui_field_number(&f[W_QD]);
 	/* The form goes first: the run's progress shows on the chart. */
 	ui_pop(ui);
 	ui_sim_start_market(ui);
 	return false;
 }
 
-/* The bounds of `mot simulate --days --market --p --q`. */
+/* The bounds of `mot simulate --days --market --p --q --qd`. */
 static void ui_wom_form(struct ui *ui)
 {
 	struct ws_settings *set = &ui->ws.set;
@@ -86,6 +88,8 @@ static void ui_wom_form(struct ui *ui)
 		     true);
 	ui_wom_field(ui, "q, imitation a day", UI_FIELD_NUMBER, set->q, 0, 100,
 		     false);
+	ui_wom_field(ui, "qd, held back a day", UI_FIELD_NUMBER, set->qd, 0,
+		     100, false);
 	ui_form_open(ui, ui_wom_save);
 }
 
@@ -160,7 +164,12 @@ static void ui_wom_plot(struct ui *ui, const struct ws_outcome *o, int y0,
 						 o->set.market), h);
 		int yp = ui_wom_row(ui_wom_share(day->promoters, o->set.market),
 				    h);
+		int yd = ui_wom_row(ui_wom_share(day->detractors,
+						 o->set.market), h);
 
+		if (yd != ya && yd != yp)
+			ui_wom_point(ui, y0 + yd, x0 + x, UI_WOM_DETRACTORS,
+				     UI_R_ERROR);
 		if (yp != ya)
 			ui_wom_point(ui, y0 + yp, x0 + x, UI_WOM_PROMOTERS,
 				     UI_R_OK);
@@ -174,7 +183,7 @@ static void ui_wom_summary(struct ui *ui, const struct ws_outcome *o, int y)
 	const struct sim_market_day *last = &o->days[o->set.days - 1];
 	uint64_t half = (o->set.market + 1) / 2, peak = 0;
 	unsigned half_day = 0, peak_day = 0;
-	char a[32], b[32];
+	char a[32], b[32], pr[32], de[32];
 
 	for (unsigned d = 0; d < o->set.days; d++) {
 		if (!half_day && o->days[d].cumulative_adopters >= half)
@@ -184,9 +193,12 @@ static void ui_wom_summary(struct ui *ui, const struct ws_outcome *o, int y)
 			peak_day = o->days[d].day;
 		}
 	}
-	ui_putf(ui, y, 0, ui->cols, UI_R_HEADER, "Final adopters %s (%.1f%%)",
+	ui_putf(ui, y, 0, ui->cols, UI_R_HEADER, "Final adopters %s (%.1f%%) "
+		"| promoters %s, detractors %s (qd %g)",
 		ui_sim_count(last->cumulative_adopters, a, sizeof a),
-		100.0 * ui_wom_share(last->cumulative_adopters, o->set.market));
+		100.0 * ui_wom_share(last->cumulative_adopters, o->set.market),
+		ui_sim_count(last->promoters, pr, sizeof pr),
+		ui_sim_count(last->detractors, de, sizeof de), o->set.qd);
 	ui_sim_count(peak, b, sizeof b);
 	if (half_day)
 		ui_putf(ui, y + 1, 0, ui->cols, UI_R_NORMAL, "Half adopted by "
@@ -228,12 +240,13 @@ static void ui_wom_draw(struct ui *ui)
 		ui_put(ui, y + 1, 0, ui->cols, ui_wom_running(ui) ?
 		       "The market is being simulated: Esc cancels." :
 		       "No word-of-mouth run yet: s sets the market size, "
-		       "days, p and q.", UI_R_DIM);
+		       "days, p, q and qd.", UI_R_DIM);
 	} else {
-		ui_putf(ui, y++, 0, ui->cols, UI_R_NORMAL, ui->cols >= 60 ?
-			"%c adopters (bought, cumulative)   %c promoters" :
-			"%c adopters   %c promoters", UI_WOM_ADOPTERS,
-			UI_WOM_PROMOTERS);
+		ui_putf(ui, y++, 0, ui->cols, UI_R_NORMAL, ui->cols >= 66 ?
+			"%c adopters (bought, cumulative)   %c promoters   "
+			"%c detractors" : "%c adopters %c promoters "
+			"%c detractors", UI_WOM_ADOPTERS, UI_WOM_PROMOTERS,
+			UI_WOM_DETRACTORS);
 		ui_wom_chart(ui, o, y);
 	}
 	ui_status(ui, ui_wom_hints, sizeof ui_wom_hints /

@@ -33,6 +33,7 @@ void ws_settings_init(struct ws_settings *s)
 	s->days = 90;
 	s->p = 0.03;
 	s->q = 0.38;
+	s->qd = 0.38;
 }
 
 void ws_settings_free(struct ws_settings *s)
@@ -237,6 +238,7 @@ static int ws_job_market(struct ws_job *job, struct ws_outcome *o)
 	mk.days = job->set.days;
 	mk.p = job->set.p;
 	mk.q = job->set.q;
+	mk.qd = job->set.qd;
 	mk.seed = job->set.seed;
 	mk.threads = 0;
 	mk.progress = ws_progress;
@@ -334,9 +336,10 @@ static int ws_job_check(enum ws_job_kind kind, const struct mot_journey *j,
 			 "and one day");
 		return -1;
 	}
-	if (kind == WS_JOB_MARKET && (!(set->p > 0) || !(set->q >= 0) ||
-				      !isfinite(set->p) || !isfinite(set->q))) {
-		snprintf(err, errlen, "p must be above 0 and q at least 0");
+	if (kind == WS_JOB_MARKET &&
+	    (!(set->p > 0) || !(set->q >= 0) || !(set->qd >= 0) ||
+	     !isfinite(set->p) || !isfinite(set->q) || !isfinite(set->qd))) {
+		snprintf(err, errlen, "p must be above 0, q and qd at least 0");
 		return -1;
 	}
 	return 0;

@@ -274,6 +274,7 @@ int ws_write_outcome(FILE *out, enum sim_format f, const struct ws_outcome *o)
 		mk.days = o->set.days;
 		mk.p = o->set.p;
 		mk.q = o->set.q;
+		mk.qd = o->set.qd;
 		mk.seed = o->set.seed;
 		ws_report_init(&w, o, &o->j);
 		sim_report_market(out, f, &w.rp, &mk, o->days);

@@ -108,13 +108,25 @@ expect_rc "analyze --set" 0 "$MOT" analyze $J --set cart-checkout.drop=0.05 -f j
 # --- word of mouth -----------------------------------------------------------
 expect_rc "--days csv" 0 "$MOT" simulate $J --days 30 --market 100000 --p 0.03 --q 0.4 -f csv
 # (the . is the CR of the CRLF every CSV of mot ends its rows with)
-expect_out "--days csv header" "^day,new_entrants,purchases,cumulative_adopters,promoters.$"
+expect_out "--days csv header" "^day,new_entrants,purchases,cumulative_adopters,promoters,detractors.$"
 n=$(wc -l <"$T/out")
 [ "$n" -eq 31 ] && ok "--days: one row a day" || not_ok "--days: one row a day ($n lines)"
-expect_rc "--days json" 0 "$MOT" simulate $J --days 10 --market 5000 -f json
+expect_rc "--days json" 0 "$MOT" simulate $J --days 10 --market 5000 --p 0.01 --q 0.3 -f json
 check "--days json series" "len(d['series']) == 10 and d['series'][-1]['day'] == 10" "$T/out"
-expect_rc "--days text" 0 "$MOT" simulate $J --days 5 --market 5000
-expect_out "--days text" "cumulative_adopters"
+check "--days json: qd is q unless given, detractors a day" \
+	"d['qd'] == d['q'] == 0.3 and all('detractors' in s for s in d['series'])" "$T/out"
+expect_rc "--days --qd json" 0 "$MOT" simulate $J --days 10 --market 5000 --p 0.01 --q 0.3 --qd 0 -f json
+check "--qd 0 is taken" "d['qd'] == 0" "$T/out"
+expect_rc "--days text" 0 "$MOT" simulate $J --days 5 --market 5000 --p 0.01 --q 0.3
+expect_out "--days text" "cumulative_adopters +promoters +detractors"
+expect_out "--days text says what entrants are" "^Entrants: people of the market who start the journey"
+expect_out "--days text names qd" "q = 0.3, qd = 0.3,"
+# What a day means depends on the journey: no default rates.
+expect_rc "--days without --p and --q" 2 "$MOT" simulate $J --days 5
+expect_err "--days names --p and --q" "\-\-days needs \-\-p .* and \-\-q"
+expect_rc "--days without --q" 2 "$MOT" simulate $J --days 5 --p 0.01
+expect_rc "--qd below 0" 2 "$MOT" simulate $J --days 5 --p 0.01 --q 0.1 --qd -1
+expect_rc "--qd without --days" 2 "$MOT" simulate $J --qd 0.1
 
 # --- refusals ------------------------------------------------------------------
 expect_rc "--customers 0" 2 "$MOT" simulate $J --customers 0

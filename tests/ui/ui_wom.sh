@@ -16,6 +16,7 @@ keys o
 expect_screen "o opens the settings form at once" "Market size (people)"
 expect_screen "with the days" "Days"
 expect_screen "and Bass's p and q" "q, imitation a day"
+expect_screen "and the detractors' push back" "qd, held back a day"
 keys Escape
 expect_screen "Esc leaves the form; the screen says there is no run yet" \
 	"No word-of-mouth run yet"
@@ -28,7 +29,9 @@ expect_screen "the run ends with a message" "Word of mouth done: 30 days"
 expect_screen "the chart has its axis" "100% |"
 expect_screen "and its days" "day 30"
 expect_screen "a legend that reads without colour" \
-	"* adopters (bought, cumulative)   o promoters"
+	"* adopters (bought, cumulative)   o promoters   x detractors"
+expect_re "the summary counts promoters and detractors" \
+	"Final adopters [0-9,]+ \([0-9.]+%\) \| promoters [0-9,]+, detractors [0-9,]+ \(qd 0.38\)"
 expect_screen "the summary names the final adopters" "Final adopters "
 expect_screen "and the peak of new entrants" "new entrants a day (day "
 n=$(plotted '*')

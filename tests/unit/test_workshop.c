@@ -356,8 +356,12 @@ static void test_job_refused(void **state)
 	assert_string_equal(err, "no customers to simulate");
 	s.p = 0;
 	assert_null(ws_job_start(WS_JOB_MARKET, &j, NULL, &s, err, sizeof err));
-	assert_string_equal(err, "p must be above 0 and q at least 0");
+	assert_string_equal(err, "p must be above 0, q and qd at least 0");
 	s.p = 0.03;
+	s.qd = -0.1;
+	assert_null(ws_job_start(WS_JOB_MARKET, &j, NULL, &s, err, sizeof err));
+	assert_string_equal(err, "p must be above 0, q and qd at least 0");
+	s.qd = 0.38;
 	s.days = 0;
 	assert_null(ws_job_start(WS_JOB_MARKET, &j, NULL, &s, err, sizeof err));
 	assert_non_null(strstr(err, "one day"));
@@ -598,7 +602,8 @@ static void test_market_progress_cancel(void **state)
 	struct mot_journey j;
 	struct sim_options opt;
 	struct sim_model *m;
-	struct sim_market mk = { 600000, 30, 0.05, 0.4, 2, 0, NULL, NULL, NULL };
+	struct sim_market mk = { 600000, 30, 0.05, 0.4, 2, 0, NULL, NULL, NULL,
+				  0 };
 	struct sim_market_day *plain, *told;
 	struct market_progress p = { 0, 0, 0, NULL };
 	atomic_int stop = 0;
@@ -1373,7 +1378,8 @@ static void test_write_market(void **state)
 	struct ws_outcome *o;
 	struct sim_options opt;
 	struct sim_run run;
-	struct sim_market mk = { 50000, 15, 0.03, 0.38, 4, 0, NULL, NULL, NULL };
+	struct sim_market mk = { 50000, 15, 0.03, 0.38, 4, 0, NULL, NULL, NULL,
+				  0.38 };
 	struct sim_report rp;
 	struct capture c;
 	char *want, *got;
