@@ -138,7 +138,7 @@ crlf "simulate -f csv ends its rows in CRLF" "$T/sim.csv"
 crlf "analyze -f csv too" "$T/an.csv"
 "$MOT" simulate formula -n 100 --compare --set shop.drop=0.5 -f csv >"$T/cmp.csv"
 crlf "simulate --compare -f csv too" "$T/cmp.csv"
-"$MOT" simulate formula -n 100 --days 3 -f csv >"$T/days.csv"
+"$MOT" simulate formula -n 100 --days 3 --p 0.03 --q 0.38 -f csv >"$T/days.csv"
 crlf "simulate --days -f csv too" "$T/days.csv"
 "$MOT" simulate formula -n 100 --trace "$T/trace.csv" >/dev/null
 crlf "--trace too" "$T/trace.csv"
