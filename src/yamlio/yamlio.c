@@ -419,19 +419,39 @@ static int yamlio_cyaml(const char *data, size_t len,
 
 /* --- gate 4 and locations ------------------------------------------------ */
 
+/*
+ * Give the diagnostics from `first` on that have none a line and column.
+ * The load's first pass recorded only the null marks (most files have no
+ * problem, and recording every node's position is a good part of the
+ * time a big file takes): scan the file again for all of them, once, and
+ * only when some diagnostic needs one.
+ */
 static void yamlio_locate(struct mot_diags *d, size_t first,
-			  const struct yamlio_marks *m)
+			  const char *data, size_t len)
 {
+	struct yamlio_marks all;
+	struct mot_diags scratch;
+	bool need = false;
+
+	for (size_t i = first; i < d->n && !need; i++)
+		need = d->items[i].line == 0;
+	if (!need)
+		return;
+	memset(&all, 0, sizeof all);
+	memset(&scratch, 0, sizeof scratch);
+	yamlio_scan(data, len, &all, &scratch);
+	model_diags_free(&scratch);
 	for (size_t i = first; i < d->n; i++) {
 		struct mot_diag *g = &d->items[i];
 		const struct yamlio_mark *k;
 
 		if (g->line != 0)
 			continue;
-		k = yamlio_marks_locate(m, g->path);
+		k = yamlio_marks_locate(&all, g->path);
 		g->line = k ? k->line : 1;
 		g->column = k ? k->column : 1;
 	}
+	yamlio_marks_free(&all);
 }
 
 /* The key of the item a path starts in: "touchpoints[3]..." is the
@@ -506,6 +526,7 @@ static int yamlio_load(const char *data, size_t len, struct mot_journey *j,
 	int rc = -1;
 
 	memset(&marks, 0, sizeof marks);
+	marks.nulls_only = true;	/* all of them only when needed */
 	/* libcyaml reads numbers with strtod(): a journey file must not
 	 * change meaning with the user's locale ("0,5" in a Dutch one). */
 	util_locale_c_enter(&loc);
@@ -518,8 +539,8 @@ static int yamlio_load(const char *data, size_t len, struct mot_journey *j,
 			model_validate_graph(j, d);
 		rc = d->errors == errors ? 0 : -1;
 	}
+	yamlio_locate(d, first, data, len);
 	util_locale_c_leave(&loc);
-	yamlio_locate(d, first, &marks);
 	yamlio_keys(d, first, j);
 	yamlio_sort(d, first);
 	yamlio_marks_free(&marks);

@@ -130,6 +130,10 @@ struct yamlio_marks {
 	size_t *slots;          /* index + 1 into items; 0 = free */
 	size_t n_slots;
 	size_t n_null;          /* marks with null set */
+	/* Record only the null marks: the first pass over a file, which
+	 * needs no positions unless the checks find a problem (then the
+	 * file is scanned again for all of them). */
+	bool nulls_only;
 };
 
 void yamlio_marks_free(struct yamlio_marks *m);

@@ -85,7 +85,7 @@ static void yamlio_marks_add(struct yamlio_marks *m, const char *path,
 {
 	struct yamlio_mark *k;
 
-	if (yamlio_marks_find(m, path))
+	if ((m->nulls_only && !null) || yamlio_marks_find(m, path))
 		return;
 	util_reserve((void **)&m->items, &m->cap, m->n + 1, sizeof *m->items);
 	k = &m->items[m->n];
