@@ -163,10 +163,52 @@ static int store_insert_journey_row(struct store *s,
 	return rc;
 }
 
+/* A transition waiting for the rest of its SQL_TR_INSERT_MANY. */
+struct store_tr_row {
+	int64_t from, to;
+	const struct mot_transition *t;
+	int64_t position;
+};
+
+/* The first n rows of batch: STORE_TR_BATCH in one statement, fewer one
+ * by one. */
+static int store_insert_tr_rows(struct store *s, int64_t jid,
+				const struct store_tr_row *batch, size_t n)
+{
+	struct store_stmt *st;
+	int rc = STORE_OK;
+
+	if (n < STORE_TR_BATCH) {
+		for (size_t r = 0; rc == STORE_OK && r < n; r++)
+			rc = store_insert_transition(s, jid, batch[r].from,
+						     batch[r].to,
+						     batch[r].t->weight,
+						     batch[r].t->label,
+						     batch[r].position);
+		return rc;
+	}
+	if (!(st = store_prepare(s, SQL_TR_INSERT_MANY)))
+		return STORE_ERROR;
+	for (size_t r = 0; r < STORE_TR_BATCH; r++) {
+		int p = (int)r * 7;
+
+		store_bind_int(st, p + 1, jid);
+		store_bind_int(st, p + 2, batch[r].from);
+		store_bind_int(st, p + 3, batch[r].to);
+		store_bind_double(st, p + 4, batch[r].t->weight);
+		store_bind_text(st, p + 5, batch[r].t->label);
+		store_bind_int(st, p + 6, batch[r].position);
+		store_bind_int(st, p + 7, s->gen);
+	}
+	return store_exec_later(s, st);
+}
+
 static int store_insert_links(struct store *s, int64_t jid,
 			      const struct mot_journey *j,
 			      struct store_keyid *ids, const int64_t *rowid)
 {
+	struct store_tr_row batch[STORE_TR_BATCH];
+	size_t n = 0;
 	int rc = STORE_OK;
 
 	for (size_t i = 0; rc == STORE_OK && i < j->n_touchpoints; i++) {
@@ -180,12 +222,17 @@ static int store_insert_links(struct store *s, int64_t jid,
 						  "'%s': transition to unknown "
 						  "touchpoint '%s'", tp->key,
 						  tp->next[k].to);
-			rc = store_insert_transition(s, jid, rowid[i], to,
-						     tp->next[k].weight,
-						     tp->next[k].label,
-						     (int64_t)k);
+			batch[n++] = (struct store_tr_row){ rowid[i], to,
+							    &tp->next[k],
+							    (int64_t)k };
+			if (n == STORE_TR_BATCH) {
+				rc = store_insert_tr_rows(s, jid, batch, n);
+				n = 0;
+			}
 		}
 	}
+	if (rc == STORE_OK)
+		rc = store_insert_tr_rows(s, jid, batch, n);
 	for (size_t i = 0; rc == STORE_OK && i < j->n_entries; i++) {
 		int64_t to = store_keyid_find(ids, j->n_touchpoints,
 					      j->entries[i].to);

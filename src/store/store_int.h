@@ -56,6 +56,11 @@
  * end, or a failure status with its message set). */
 #define STORE_ROW 1
 
+/* Transitions one SQL_TR_INSERT_MANY writes: a whole journey's go in
+ * statements of this many rows (the rest one by one), a fraction of the
+ * statements to run, and on PostgreSQL of the messages to send. */
+#define STORE_TR_BATCH 8
+
 /* The statements of store_sql[] (store_sql.c), one id each. */
 enum store_sql_id {
 	SQL_JOURNEY_ID,
@@ -79,6 +84,7 @@ enum store_sql_id {
 	SQL_TP_PLACE,
 	SQL_TR_LOAD,
 	SQL_TR_INSERT,
+	SQL_TR_INSERT_MANY,     /* STORE_TR_BATCH rows of SQL_TR_INSERT */
 	SQL_TR_UPDATE,
 	SQL_TR_DELETE,
 	SQL_TR_FIND,

@@ -18,8 +18,13 @@
 #include "store_pg_int.h"
 #include "util.h"
 
-/* The most parameters a statement of the table has (a scenario: 21). */
-#define STORE_PG_MAXP 32
+/* The most parameters a statement of the table has (a batch of
+ * transitions, SQL_TR_INSERT_MANY: 7 * STORE_TR_BATCH = 56). */
+#define STORE_PG_MAXP 64
+
+#if 7 * STORE_TR_BATCH > STORE_PG_MAXP
+#error "STORE_PG_MAXP is too small for SQL_TR_INSERT_MANY"
+#endif
 
 struct store_pg_stmt {
 	struct store_stmt base;

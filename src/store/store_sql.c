@@ -26,6 +26,14 @@
 /* Now, in unix seconds, by the database's clock. */
 #define STORE_SQL_NOW "CAST(strftime('%s', 'now') AS INTEGER)"
 
+/* One row of SQL_TR_INSERT_MANY: its seven parameters. */
+#define STORE_TR_ROW(a, b, c, d, e, f, g) \
+	"(?" #a ", ?" #b ", ?" #c ", ?" #d ", ?" #e ", ?" #f ", ?" #g ")"
+
+#if STORE_TR_BATCH != 8
+#error "SQL_TR_INSERT_MANY has 8 rows"
+#endif
+
 const char *const store_sql[SQL_COUNT] = {
 	[SQL_JOURNEY_ID] = "SELECT id, version FROM journey WHERE key = ?1",
 	[SQL_JOURNEY_GET] =
@@ -98,6 +106,18 @@ const char *const store_sql[SQL_COUNT] = {
 	[SQL_TR_INSERT] =
 		"INSERT INTO transition (journey_id, from_id, to_id, weight, label,"
 		" position, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* STORE_TR_BATCH rows, each as SQL_TR_INSERT's seven parameters. */
+	[SQL_TR_INSERT_MANY] =
+		"INSERT INTO transition (journey_id, from_id, to_id, weight, label,"
+		" position, version) VALUES"
+		" " STORE_TR_ROW(1, 2, 3, 4, 5, 6, 7)
+		", " STORE_TR_ROW(8, 9, 10, 11, 12, 13, 14)
+		", " STORE_TR_ROW(15, 16, 17, 18, 19, 20, 21)
+		", " STORE_TR_ROW(22, 23, 24, 25, 26, 27, 28)
+		", " STORE_TR_ROW(29, 30, 31, 32, 33, 34, 35)
+		", " STORE_TR_ROW(36, 37, 38, 39, 40, 41, 42)
+		", " STORE_TR_ROW(43, 44, 45, 46, 47, 48, 49)
+		", " STORE_TR_ROW(50, 51, 52, 53, 54, 55, 56),
 	[SQL_TR_UPDATE] =
 		"UPDATE transition SET weight = ?3, label = ?4, version = ?6"
 		" WHERE from_id = ?1 AND to_id = ?2 AND version = ?5",
