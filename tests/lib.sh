@@ -78,9 +78,16 @@ on_sqlite() {
 }
 # on_backend NAME SCRIPT: run a shell suite again on PostgreSQL, each
 # check named "... (PostgreSQL)"; without a server one SKIP line.
+# Returns the suite's own exit status, so that tests/run sees a crash of
+# it (a non-zero exit without a "not ok" line): sh has no pipefail, hence
+# the output goes through a file instead of a pipe.
 on_backend() {
 	if [ -n "${MOT_TEST_PG:-}" ]; then
-		MOT_TEST_BACKEND=pg sh "$2" | sed -E 's/^((not )?ok - .*)$/\1 (PostgreSQL)/'
+		MOT_TEST_BACKEND=pg sh "$2" >"$T/on_backend.out" 2>&1
+		ob_rc=$?
+		sed -E 's/^((not )?ok - .*)$/\1 (PostgreSQL)/' "$T/on_backend.out"
+		[ "$ob_rc" -eq 0 ] || echo "# $1 on PostgreSQL: exit $ob_rc"
+		return "$ob_rc"
 	else
 		echo "ok - $1 on PostgreSQL # SKIP ${MOT_TEST_PG_SKIP:-no PostgreSQL server (run the tests through tests/pg.sh, as make test does)}"
 	fi
