@@ -15,7 +15,11 @@ else
 	export MOT_DB="$T/mot.db"
 fi
 lib_cleanup() {
-	[ -n "${T_SCHEMA:-}" ] && psql "$MOT_TEST_PG" -qX -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $T_SCHEMA CASCADE" >/dev/null 2>&1
+	if [ -n "${T_SCHEMA:-}" ]; then
+		for s in $T_SCHEMA $(cat "$T/schemas" 2>/dev/null); do
+			psql "$MOT_TEST_PG" -qX -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null 2>&1
+		done
+	fi
 	rm -rf "$T"
 }
 trap 'lib_cleanup' EXIT
@@ -71,6 +75,29 @@ db_sum() {
 		pg_dump -d "$MOT_TEST_PG" -n "$T_SCHEMA" --data-only 2>/dev/null |
 			grep -v -e '^--' -e '^\\' | md5sum
 	fi
+}
+# new_db NAME: the name of a second, new database of the suite's backend
+# (a file in $T, or a schema of its own dropped at the end).
+new_db() {
+	if on_sqlite; then
+		echo "$T/$1.db"
+	else
+		echo "${T_SCHEMA}_$1" >>"$T/schemas"
+		echo "$MOT_TEST_PG options=-csearch_path=${T_SCHEMA}_$1"
+	fi
+}
+# db_sql SQL: run SQL on the suite's database as it is (sqlite3 or psql),
+# to edit it behind mot's back.  Write char(N) as $(db_chr N): SQLite
+# spells it char(), PostgreSQL chr().
+db_sql() {
+	if on_sqlite; then
+		sqlite3 "$MOT_DB" "$1"
+	else
+		psql "$MOT_DB" -qX -v ON_ERROR_STOP=1 -c "$1" >/dev/null
+	fi
+}
+db_chr() {
+	if on_sqlite; then echo "char($1)"; else echo "chr($1)"; fi
 }
 # on_sqlite: true unless the suite runs on PostgreSQL (checks of the file)
 on_sqlite() {
