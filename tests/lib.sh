@@ -87,13 +87,15 @@ new_db() {
 	fi
 }
 # db_sql SQL: run SQL on the suite's database as it is (sqlite3 or psql),
-# to edit it behind mot's back.  Write char(N) as $(db_chr N): SQLite
-# spells it char(), PostgreSQL chr().
+# to edit or read it behind mot's back; rows come out as sqlite3 prints
+# them (columns apart by |).  Write char(N) as $(db_chr N): SQLite spells
+# it char(), PostgreSQL chr(); and a comparison as CASE WHEN ... THEN 1
+# ELSE 0 END (PostgreSQL prints a boolean as t or f).
 db_sql() {
 	if on_sqlite; then
 		sqlite3 "$MOT_DB" "$1"
 	else
-		psql "$MOT_DB" -qX -v ON_ERROR_STOP=1 -c "$1" >/dev/null
+		psql "$MOT_DB" -qXAt -v ON_ERROR_STOP=1 -c "$1"
 	fi
 }
 db_chr() {
