@@ -108,8 +108,13 @@ $(BUILD)/bench/%: bench/%.c $(LIB_OBJ) $(wildcard bench/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(MOT_CFLAGS) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(MOT_LDFLAGS) $(MOT_LIBS)
 
+# Every mandoc message down to style; the pages are indexed in a temporary
+# manual tree first, so that their .Xr to each other resolve uninstalled.
+MAN_PAGES = man/mot.1 man/mot-journey.5 man/mot-log.5
 lint:
-	mandoc -Tlint -Wwarning man/mot.1 man/mot-journey.5 man/mot-log.5
+	@t=$$(mktemp -d) && mkdir $$t/man1 $$t/man5 && \
+	cp man/*.1 $$t/man1 && cp man/*.5 $$t/man5 && makewhatis $$t && \
+	mandoc -Tlint -Wstyle -m $$t $(MAN_PAGES); rc=$$?; rm -rf $$t; exit $$rc
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

@@ -12,7 +12,13 @@
  * the machine only ever slows a run down.  The exact analysis is timed
  * on generated journeys (bench_journey.h) of 10,000 touchpoints and
  * 50,000 transitions, as a ratio to the same shape at 1,000, each in a
- * process of its own for its peak memory.
+ * process of its own for its peak memory.  The live rerun of the designer
+ * (issue 10: within about a second up to 1,000,000 customers) is timed
+ * as src/ui/ui_live.c runs it after an edit: a background job
+ * (ws_job_start .. ws_job_finish) of 1,000,000 customers with the
+ * designer's default settings on a sample journey whose middle card's
+ * emotion was changed, against the bare chain walking the same
+ * 1,000,000 customers on one thread.
  * Usage: bench_sim [JOURNEY.yaml...]   (default: $MOT_TOP/journeys/...)
  * BENCH_CUSTOMERS: customers a run (default 2,000,000; a quarter of it
  * for the generated journey of 1,000 touchpoints).
@@ -32,6 +38,7 @@
 #include "bench_journey.h"
 #include "sim.h"
 #include "util.h"
+#include "workshop.h"
 #include "yamlio.h"
 
 static double bench_now(void)
@@ -254,6 +261,76 @@ static void bench_analyze(void)
 	       t10 / t1);
 }
 
+/* Seconds of the designer's live rerun of j after one edit, the best of
+ * the runs; *bare the bare chain over the same customers (one thread). */
+static double bench_live_one(const struct mot_journey *j, uint64_t n,
+			     double *bare)
+{
+	struct mot_journey e;
+	struct ws_settings set;
+	struct sim_model *plain = bench_compile(j, true);
+	uint64_t steps;
+	double best = 0;
+	int *emo;
+
+	model_journey_copy(&e, j);
+	emo = &e.touchpoints[e.n_touchpoints / 2].emotion;
+	*emo = *emo > 0 ? *emo - 1 : *emo + 1;	/* the edit */
+	ws_settings_init(&set);
+	set.customers = n;
+	*bare = 0;
+	for (unsigned i = 0; i < bench_reps; i++) {
+		struct ws_outcome *o;
+		struct ws_job *job;
+		char err[512];
+		double t0 = bench_now(), t;
+
+		job = ws_job_start(WS_JOB_SIMULATE, &e, NULL, &set, err,
+				   sizeof err);
+		if (!job || ws_job_finish(job, &o, err, sizeof err) != 0) {
+			fprintf(stderr, "bench: live rerun of %s: %s\n", j->key,
+				err);
+			exit(1);
+		}
+		t = bench_now() - t0;
+		best = i == 0 || t < best ? t : best;
+		ws_outcome_free(o);
+		t = bench_bare(plain, n, &steps);
+		*bare = i == 0 || t < *bare ? t : *bare;
+	}
+	ws_settings_free(&set);
+	model_journey_free(&e);
+	sim_model_free(plain);
+	return best;
+}
+
+/* The live rerun on every sample journey: seconds and the ratio to the
+ * bare chain; the slowest one is what a designer waits for. */
+static void bench_live(struct mot_journey *js, size_t n_js)
+{
+	const uint64_t n = 1000000;
+	double worst = 0, worst_ratio = 0;
+	const char *worst_key = "";
+
+	printf("\nlive rerun after an edit (the designer's background job, %s "
+	       "customers,\nfull model, all personas, every core) against the "
+	       "bare chain on 1 thread:\n%-22s %8s %8s %7s\n", "1,000,000",
+	       "journey", "bare s", "live s", "ratio");
+	for (size_t i = 0; i < n_js; i++) {
+		double bare, t = bench_live_one(&js[i], n, &bare);
+
+		printf("%-22.22s %8.3f %8.3f %6.2fx\n", js[i].key, bare, t,
+		       t / bare);
+		if (t > worst) {
+			worst = t;
+			worst_ratio = t / bare;
+			worst_key = js[i].key;
+		}
+	}
+	printf("slowest live rerun: %.3f s (%s, %.2fx bare; issue 10: within "
+	       "about a second)\n", worst, worst_key, worst_ratio);
+}
+
 static void bench_market(const struct mot_journey *j)
 {
 	struct sim_market mk = { .people = 1000000, .days = 60, .p = 0.03,
@@ -279,7 +356,7 @@ int main(int argc, char **argv)
 							  NULL, 10) : 2000000;
 	size_t nf;
 	char **files = bench_files(argc, argv, &nf);
-	struct mot_journey gen, first;
+	struct mot_journey gen, first, *samples;
 	struct rusage ru;
 	struct bench_worst worst = { 0, 0 };
 	long ncores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -304,6 +381,7 @@ int main(int argc, char **argv)
 	       "journey", "steps", "bare", "plain", "plain", allt, "full",
 	       "full", allt);
 	model_journey_init(&first);
+	samples = xcalloc(nf + 1, sizeof *samples);
 	for (size_t i = 0; i < nf; i++) {
 		struct mot_journey j;
 		struct mot_diags d = { 0 };
@@ -314,7 +392,7 @@ int main(int argc, char **argv)
 		bench_journey(&j, n, cores, &worst);
 		if (i == 0)
 			model_journey_copy(&first, &j);
-		model_journey_free(&j);
+		samples[i] = j;	/* for the live rerun */
 		model_diags_free(&d);
 		free(files[i]);
 	}
@@ -328,6 +406,10 @@ int main(int argc, char **argv)
 	bench_analyze();
 	if (first.key)
 		bench_market(&first);
+	bench_live(samples, nf);
+	for (size_t i = 0; i < nf; i++)
+		model_journey_free(&samples[i]);
+	free(samples);
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak memory (max resident set): %.1f MB\n", ru.ru_maxrss / 1024.0);
 	model_journey_free(&gen);

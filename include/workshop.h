@@ -30,6 +30,7 @@ struct ws_settings {
 	unsigned days;          /* D; default 90 */
 	double p, q;            /* Bass innovation, imitation; 0.03, 0.38 */
 	double qd;              /* detractors' push back; 0.38 */
+	bool market_asked;      /* p, q and qd were given by the designer */
 };
 
 void ws_settings_init(struct ws_settings *s);

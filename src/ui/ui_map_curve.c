@@ -114,6 +114,10 @@ void ui_map_rule(struct ui *ui, const struct ui_map_layout *l)
 		snprintf(buf, sizeof buf, " Paths from %s, two steps out "
 			 "(T: the emotion curve) ", sel >= 0 ?
 			 ui->view.j.touchpoints[sel].name : "-");
+	} else if (ui_obs_on(ui)) {
+		/* The gap list stands where the curve was: say so. */
+		snprintf(buf, sizeof buf, " Observed against designed, the "
+			 "biggest gaps first (O: the emotion curve) ");
 	} else if (sel >= 0 && ui->view.n_path &&
 		   ui->view.path_pos[sel] >= 0) {
 		/* The selected card's point, named: the curve has no room

@@ -39,9 +39,11 @@ static bool ui_wom_running(const struct ui *ui)
 
 enum { W_MARKET, W_DAYS, W_P, W_Q, W_QD };
 
-static void ui_wom_field(struct ui *ui, const char *label,
-			 enum ui_field_kind kind, double v, double min,
-			 double max, bool min_open)
+/* A field of the form, filled with v unless v is negative (empty: the
+ * designer has to say). */
+static struct ui_field *ui_wom_field(struct ui *ui, const char *label,
+				     enum ui_field_kind kind, double v,
+				     double min, double max, bool min_open)
 {
 	struct ui_field *f = ui_form_add(ui, label, kind);
 
@@ -49,7 +51,9 @@ static void ui_wom_field(struct ui *ui, const char *label,
 	f->min = min;
 	f->max = max;
 	f->min_open = min_open;
-	ui_field_set_number(f, v);
+	if (v >= 0)
+		ui_field_set_number(f, v);
+	return f;
 }
 
 static bool ui_wom_save(struct ui *ui)
@@ -62,6 +66,9 @@ static bool ui_wom_save(struct ui *ui)
 	set->p = ui_field_number(&f[W_P]);
 	set->q = ui_field_number(&f[W_Q]);
 	set->qd = ui_field_number(&f[W_QD]);
+	if (set->qd < 0)	/* empty: as strong as q, as --qd defaults */
+		set->qd = set->q;
+	set->market_asked = true;
 	/* The form goes first: the run's progress shows on the chart. */
 	ui_pop(ui);
 	ui_sim_start_market(ui);
@@ -84,12 +91,28 @@ static void ui_wom_form(struct ui *ui)
 	ui_wom_field(ui, "Market size (people)", UI_FIELD_INT,
 		     (double)set->market, 1, 1e10, false);
 	ui_wom_field(ui, "Days", UI_FIELD_INT, set->days, 1, 100000, false);
-	ui_wom_field(ui, "p, innovation a day", UI_FIELD_NUMBER, set->p, 0, 10,
-		     true);
-	ui_wom_field(ui, "q, imitation a day", UI_FIELD_NUMBER, set->q, 0, 100,
-		     false);
-	ui_wom_field(ui, "qd, held back a day", UI_FIELD_NUMBER, set->qd, 0,
-		     100, false);
+	/* p and q mean something only for this journey's market (a purchase
+	 * is not an accident): like `mot simulate --days`, which requires
+	 * --p and --q, the form has no values for them until the designer
+	 * gave some, and then offers those again. */
+	bool asked = set->market_asked;
+	struct ui_field *f;
+
+	f = ui_wom_field(ui, "p, innovation a day", UI_FIELD_NUMBER,
+			 asked ? set->p : -1, 0, 10, true);
+	f->tip = "required: the share of the market that starts the journey "
+		 "by itself each day (0.03: 3%); see WORD OF MOUTH in mot(1)";
+	f = ui_wom_field(ui, "q, imitation a day", UI_FIELD_NUMBER,
+			 asked ? set->q : -1, 0, 100, false);
+	f->tip = "required: how strongly promoters pull others in "
+		 "(0 to 100; 0.38 is a typical product)";
+	f = ui_wom_field(ui, "qd, held back a day", UI_FIELD_NUMBER,
+			 asked ? set->qd : -1, 0, 100, false);
+	f->required = false;
+	f->has_def = true;
+	f->def = -1;
+	f->tip = "how strongly detractors hold others back (0 to 100); "
+		 "empty: the same as q";
 	ui_form_open(ui, ui_wom_save);
 }
 

@@ -38,6 +38,9 @@ expect_re "the wallet is gone: 1.00 observed, 0.90 designed" "-2 1\.00/0\.90v"
 expect_re "a card nobody visited: 0.00 observed" "0\.00/0\.[0-9]{2}v"
 expect_re "the gaps list, with the log's figures" \
 	"Biggest gaps \(steps per case\) - log 'cards', 3 cases: fit 33\.3%, bought 66\.7%"
+expect_screen "the rule above says what the list is" \
+	"Observed against designed, the biggest gaps first"
+expect_gone "not the emotion curve's title" "Emotion along the most likely path"
 expect_re "the biggest gap first" \
 	"^ 0\.96  First payment with the new card: 0\.00 visits per case, designed 0\.96"
 expect_re "then the next ones" "^ 0\.88  Replacement card ordered"

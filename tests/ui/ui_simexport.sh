@@ -137,6 +137,10 @@ keys o
 expect_screen "o opens the word-of-mouth form" "Market size (people)"
 keys Tab
 keys -l "20"
+keys Tab
+keys -l "0.03"
+keys Tab
+keys -l "0.38"
 keys Enter
 expect_screen "the market run ends" "Word of mouth done: 20 days"
 keys x

@@ -25,6 +25,15 @@ expect_screen "s opens the form again" "Market size (people)"
 keys Tab
 keys -l "30"
 keys Enter
+# p and q depend on the journey's market (mot simulate --days requires
+# them): the form has none to offer until the designer gave them.
+expect_screen "p is asked for, not assumed" \
+	"p, innovation a day: type a number"
+keys -l "0.03"
+keys Enter
+expect_screen "q too" "q, imitation a day: type a number"
+keys -l "0.38"
+keys Enter
 expect_screen "the run ends with a message" "Word of mouth done: 30 days"
 expect_screen "the chart has its axis" "100% |"
 expect_screen "and its days" "day 30"
@@ -46,6 +55,7 @@ expect_screen "the title holds the settings" "M 100,000, 30 days, p 0.03, q 0.38
 
 # A long run: progress, then Esc cancels and the curve before stays.
 keys s
+expect_screen "the form offers the p given before" "0.03"
 keys -l "1000000000"
 keys Enter
 expect_screen "a long run shows its progress" "of 1,000,000,000 people"
@@ -72,6 +82,10 @@ expect_screen "mot quits" "EXIT=0"
 ui_start 40 12 -- edit car-accident
 keys o
 expect_screen "40x12: the form" "Market size"
+keys Enter
+keys -l "0.03"
+keys Enter
+keys -l "0.38"
 keys Enter
 expect_screen "40x12: the axis" "100% |"
 expect_screen "40x12: the summary" "Final adopters"
