@@ -60,7 +60,6 @@ void ui_presence_tick(struct ui *ui, long now)
 {
 	struct ui_watch_state *w = &ui->watch;
 	bool moved = !util_streq(ui->key, w->shown_on);
-
 	bool due = now - w->beat >= UI_PRESENCE_BEAT_MS;
 
 	/* A failure (a busy or write-protected database) is no reason to
@@ -74,7 +73,9 @@ void ui_presence_tick(struct ui *ui, long now)
 			w->shown_on = ui->key ? xstrdup(ui->key) : NULL;
 		}
 	}
-	if (moved || now - w->here_at >= UI_PRESENCE_LIST_MS) {
+	/* Read right after a set (a journey opened: its others at once),
+	 * else every UI_PRESENCE_LIST_MS. */
+	if (w->here_at < w->beat || now - w->here_at >= UI_PRESENCE_LIST_MS) {
 		w->here_at = now;
 		ui_presence_read(ui, ui->key);
 	}
