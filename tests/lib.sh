@@ -15,7 +15,11 @@ else
 	export MOT_DB="$T/mot.db"
 fi
 lib_cleanup() {
-	[ -n "${T_SCHEMA:-}" ] && psql "$MOT_TEST_PG" -qX -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $T_SCHEMA CASCADE" >/dev/null 2>&1
+	if [ -n "${T_SCHEMA:-}" ]; then
+		for s in $T_SCHEMA $(cat "$T/schemas" 2>/dev/null); do
+			psql "$MOT_TEST_PG" -qX -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null 2>&1
+		done
+	fi
 	rm -rf "$T"
 }
 trap 'lib_cleanup' EXIT
@@ -76,15 +80,47 @@ db_sum() {
 			grep -v -e '^--' -e '^\\' | md5sum
 	fi
 }
+# new_db NAME: the name of a second, new database of the suite's backend
+# (a file in $T, or a schema of its own dropped at the end).
+new_db() {
+	if on_sqlite; then
+		echo "$T/$1.db"
+	else
+		echo "${T_SCHEMA}_$1" >>"$T/schemas"
+		echo "$MOT_TEST_PG options=-csearch_path=${T_SCHEMA}_$1"
+	fi
+}
+# db_sql SQL: run SQL on the suite's database as it is (sqlite3 or psql),
+# to edit or read it behind mot's back; rows come out as sqlite3 prints
+# them (columns apart by |).  Write char(N) as $(db_chr N): SQLite spells
+# it char(), PostgreSQL chr(); and a comparison as CASE WHEN ... THEN 1
+# ELSE 0 END (PostgreSQL prints a boolean as t or f).
+db_sql() {
+	if on_sqlite; then
+		sqlite3 "$MOT_DB" "$1"
+	else
+		psql "$MOT_DB" -qXAt -v ON_ERROR_STOP=1 -c "$1"
+	fi
+}
+db_chr() {
+	if on_sqlite; then echo "char($1)"; else echo "chr($1)"; fi
+}
 # on_sqlite: true unless the suite runs on PostgreSQL (checks of the file)
 on_sqlite() {
 	[ "${MOT_TEST_BACKEND:-}" != pg ]
 }
 # on_backend NAME SCRIPT: run a shell suite again on PostgreSQL, each
 # check named "... (PostgreSQL)"; without a server one SKIP line.
+# Returns the suite's own exit status, so that tests/run sees a crash of
+# it (a non-zero exit without a "not ok" line): sh has no pipefail, hence
+# the output goes through a file instead of a pipe.
 on_backend() {
 	if [ -n "${MOT_TEST_PG:-}" ]; then
-		MOT_TEST_BACKEND=pg sh "$2" | sed -E 's/^((not )?ok - .*)$/\1 (PostgreSQL)/'
+		MOT_TEST_BACKEND=pg sh "$2" >"$T/on_backend.out" 2>&1
+		ob_rc=$?
+		sed -E 's/^((not )?ok - .*)$/\1 (PostgreSQL)/' "$T/on_backend.out"
+		[ "$ob_rc" -eq 0 ] || echo "# $1 on PostgreSQL: exit $ob_rc"
+		return "$ob_rc"
 	else
 		echo "ok - $1 on PostgreSQL # SKIP ${MOT_TEST_PG_SKIP:-no PostgreSQL server (run the tests through tests/pg.sh, as make test does)}"
 	fi

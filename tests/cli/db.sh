@@ -3,7 +3,8 @@
 # with the PostgreSQL server of tests/pg.sh: --db and MOT_DB as URLs and
 # connection strings, --schema, passwords kept off the command line, and
 # copies from SQLite to PostgreSQL and back that keep every journey as it
-# was.
+# was, and from one PostgreSQL schema into another.  It chooses its
+# databases itself (files and schemas): no db_pg.sh runs it again.
 . "$MOT_TOP/tests/lib.sh"
 
 # Every journey of a database, exported, in one file.
@@ -38,9 +39,9 @@ if [ -z "${MOT_TEST_PG:-}" ]; then
 	echo "ok - db copy and --db on PostgreSQL # SKIP ${MOT_TEST_PG_SKIP:-no PostgreSQL server (run the tests through tests/pg.sh, as make test does)}"
 	exit 0
 fi
-S1="mot_db_$$_a" S2="mot_db_$$_b"
+S1="mot_db_$$_a" S2="mot_db_$$_b" S3="mot_db_$$_c"
 cleanup_pg() {
-	psql "$MOT_TEST_PG" -qX -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $S1 CASCADE; DROP SCHEMA IF EXISTS $S2 CASCADE" >/dev/null 2>&1
+	psql "$MOT_TEST_PG" -qX -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $S1 CASCADE; DROP SCHEMA IF EXISTS $S2 CASCADE; DROP SCHEMA IF EXISTS $S3 CASCADE" >/dev/null 2>&1
 	lib_cleanup
 }
 trap cleanup_pg EXIT
@@ -58,6 +59,15 @@ export_all "$T/c.db" "$T/c.yaml"
 expect_same "SQLite -> PostgreSQL -> SQLite keeps every journey" "$T/a.yaml" "$T/c.yaml"
 expect_rc "an edit on PostgreSQL" 0 "$MOT" --db "$MOT_TEST_PG" --schema "$S1" \
 	new team-journey --title "Made by the team"
+# (with the team's journey, which a new database's samples lack)
+expect_rc "db copy from one PostgreSQL schema into another" 0 \
+	"$MOT" db copy "$MOT_TEST_PG options=-csearch_path=$S1" \
+	"$MOT_TEST_PG options=-csearch_path=$S3"
+export_all "$MOT_TEST_PG options=-csearch_path=$S1" "$T/s1.yaml"
+export_all "$MOT_TEST_PG options=-csearch_path=$S3" "$T/s3.yaml"
+grep -q '^key: team-journey' "$T/s3.yaml" && ok "... the team's journey included" ||
+	not_ok "... the team's journey included"
+expect_same "PostgreSQL -> PostgreSQL keeps every journey" "$T/s1.yaml" "$T/s3.yaml"
 expect_rc "a second mot database beside it" 0 "$MOT" --db "$MOT_TEST_PG" --schema "$S2" list
 expect_rc "... holds its own journeys" 1 "$MOT" --db "$MOT_TEST_PG" --schema "$S2" show team-journey
 url="postgresql://mot:secret@localhost/postgres"

@@ -12,8 +12,9 @@ expect_rc "import a journey with every lane" 0 "$MOT" import "$good/lanes.yaml"
 expect_rc "export it" 0 "$MOT" export lanes -o "$T/lanes.1.yaml"
 expect_same "its lanes come back in canonical form" \
 	"$good/lanes.canonical.yaml" "$T/lanes.1.yaml"
-MOT_DB="$T/rt.db" "$MOT" import "$T/lanes.1.yaml" >/dev/null 2>&1
-MOT_DB="$T/rt.db" "$MOT" export lanes -o "$T/lanes.2.yaml"
+rt=$(new_db rt)
+MOT_DB="$rt" "$MOT" import "$T/lanes.1.yaml" >/dev/null 2>&1
+MOT_DB="$rt" "$MOT" export lanes -o "$T/lanes.2.yaml"
 expect_same "export -> import -> export with lanes is byte-identical" \
 	"$T/lanes.1.yaml" "$T/lanes.2.yaml"
 
@@ -39,8 +40,9 @@ sed -n '/^\.Bd -literal -offset indent$/,/^\.Ed$/p' "$MOT_TOP/man/mot-journey.5"
 grep -q '^  kpis:' "$T/coffee.yaml" && ok "the example shows the lanes" || \
 	not_ok "the example shows the lanes"
 expect_rc "the example validates" 0 "$MOT" validate "$T/coffee.yaml"
-MOT_DB="$T/ex.db" "$MOT" import "$T/coffee.yaml" >/dev/null 2>&1
-MOT_DB="$T/ex.db" "$MOT" export coffee-subscription -o "$T/coffee.2.yaml"
+ex=$(new_db ex)
+MOT_DB="$ex" "$MOT" import "$T/coffee.yaml" >/dev/null 2>&1
+MOT_DB="$ex" "$MOT" export coffee-subscription -o "$T/coffee.2.yaml"
 expect_same "the example is in canonical form" "$T/coffee.yaml" "$T/coffee.2.yaml"
 
 # --- csv and txt carry the lanes ----------------------------------------

@@ -4,6 +4,12 @@
 # writer holds the lock; devices, damaged and empty files refused with
 # the file named; a key in the database that is not a key never becomes
 # a path.
+# On PostgreSQL (store_pg.sh) the same ideas for a server: a role that may
+# only read (SELECT) runs every read-only command and is refused a change
+# with the database named; a writer's open transaction does not block a
+# reader; a bad key put in by hand is refused.  The checks of the file
+# itself (modes, device, empty, truncated, negative user_version, sqlite3's
+# lock) are SQLite's only: a PostgreSQL database has no file of mot's.
 . "$MOT_TOP/tests/lib.sh"
 J="$MOT_TOP/journeys"
 
@@ -19,6 +25,7 @@ as_reader() {
 		"$@"
 	fi
 }
+if on_sqlite; then
 R="$T/ro"
 mkdir -p "$R/dir"
 cp "$MOT_DB" "$R/dir/mot.db"
@@ -42,13 +49,46 @@ expect_rc "a change in a read-only directory is refused" 1 \
 	as_reader "$MOT" --db "$R/dir/mot.db" new x --title X
 expect_err "the refusal names the file" "$R/dir/mot.db"
 chmod 755 "$R/dir"
+else
+# A role of its own that may only read the suite's schema (the server
+# trusts every local user: no password).
+reader="${T_SCHEMA}_reader"
+drop_reader() {
+	psql "$MOT_TEST_PG" -qX -c "SET client_min_messages = warning; DROP OWNED BY $reader; DROP ROLE IF EXISTS $reader" >/dev/null 2>&1
+	lib_cleanup
+}
+trap drop_reader EXIT
+psql "$MOT_TEST_PG" -qX -v ON_ERROR_STOP=1 -c "CREATE ROLE $reader LOGIN;
+	GRANT USAGE ON SCHEMA $T_SCHEMA TO $reader;
+	GRANT SELECT ON ALL TABLES IN SCHEMA $T_SCHEMA TO $reader" >/dev/null
+RDB=$(echo "$MOT_DB" | sed "s/user=[^ ]*/user=$reader/")
+sum0=$(db_sum)
+for c in "list" "show car-accident --width 80" "analyze car-accident" \
+	 "simulate car-accident -n 200 --threads 1" "export car-accident"; do
+	# shellcheck disable=SC2086
+	expect_rc "$c as a role that may only read" 0 "$MOT" --db "$RDB" $c
+done
+expect_out "its export writes the journey" "^key: car-accident"
+[ "$(db_sum)" = "$sum0" ] && ok "the database is unchanged" ||
+	not_ok "the database is unchanged"
+expect_rc "a change by a role that may only read is refused" 1 \
+	"$MOT" --db "$RDB" new x --title X
+expect_err "the refusal names the database" "postgresql://$reader@.*\\(schema $T_SCHEMA\\)"
+fi
 
 # --- a writer at work does not block a reader ------------------------------
-W="$T/w.db"
-cp "$MOT_DB" "$W"
-(echo "BEGIN IMMEDIATE; UPDATE journey SET title = 'Changing';"; sleep 4;
- echo "ROLLBACK;") | sqlite3 "$W" &
-writer=$!
+if on_sqlite; then
+	W="$T/w.db"
+	cp "$MOT_DB" "$W"
+	(echo "BEGIN IMMEDIATE; UPDATE journey SET title = 'Changing';"; sleep 4;
+	 echo "ROLLBACK;") | sqlite3 "$W" &
+	writer=$!
+else
+	W=$MOT_DB
+	psql "$W" -qX -c "BEGIN; UPDATE journey SET title = 'Changing';
+		SELECT pg_sleep(4); ROLLBACK" >/dev/null &
+	writer=$!
+fi
 sleep 1
 t0=$(date +%s)
 expect_rc "list while a writer holds the lock" 0 "$MOT" --db "$W" list
@@ -59,6 +99,7 @@ t1=$(date +%s)
 wait "$writer"
 
 # --- files that are not a mot database -------------------------------------
+if on_sqlite; then
 had_journal=0
 [ -e /dev/null-journal ] && had_journal=1
 expect_rc "--db on a device is refused" 1 "$MOT" --db /dev/null list
@@ -78,11 +119,19 @@ expect_err "a truncated database is called damaged" "$T/cut.db: the database is 
 sqlite3 "$T/neg.db" "CREATE TABLE t (x); PRAGMA application_id = 1836020769; PRAGMA user_version = -1"
 expect_rc "a negative schema version is refused" 1 "$MOT" --db "$T/neg.db" list
 expect_err "the schema version is named" "schema version -1"
+fi
 
 # --- keys in the database ---------------------------------------------------
-E="$T/esc.db"
-cp "$MOT_DB" "$E"
-sqlite3 "$E" "UPDATE journey SET key = '../escaped' WHERE key = 'car-accident'"
+if on_sqlite; then
+	E="$T/esc.db"
+	cp "$MOT_DB" "$E"
+	sqlite3 "$E" "UPDATE journey SET key = '../escaped' WHERE key = 'car-accident'"
+	E_NAME=$E
+else	# (the last section: the suite's own schema)
+	E=$MOT_DB
+	E_NAME="(schema $T_SCHEMA)"
+	db_sql "UPDATE journey SET key = '../escaped' WHERE key = 'car-accident'"
+fi
 mkdir -p "$T/out.d/inner"
 expect_rc "export of a key that is not a key is refused" 1 \
 	"$MOT" --db "$E" export ../escaped -f csv -o "$T/out.d/inner"
@@ -90,4 +139,4 @@ expect_rc "export of a key that is not a key is refused" 1 \
 	not_ok "nothing written inside or outside the directory: $(find "$T/out.d" -type f)"
 expect_err "the bad key is named" "'../escaped'"
 expect_rc "list refuses a database with a bad key" 1 "$MOT" --db "$E" list
-expect_err "list names the database" "$E"
+expect_err "list names the database" "$E_NAME"

@@ -44,8 +44,8 @@ expect_rc "import refuses it too" 1 "$MOT" import "$T/esc.yaml"
 # --- a database edited by hand ---------------------------------------------
 expect_rc "a journey to tamper with" 0 "$MOT" new tampered --title plain \
 	--description "plain too"
-sqlite3 "$MOT_DB" "UPDATE journey SET title = 'a' || char(27) || ']0;owned' \
-|| char(7) || 'b', description = 'x' || char(27) || '[2J' WHERE key = 'tampered'"
+db_sql "UPDATE journey SET title = 'a' || $(db_chr 27) || ']0;owned' \
+|| $(db_chr 7) || 'b', description = 'x' || $(db_chr 27) || '[2J' WHERE key = 'tampered'"
 "$MOT" list >"$T/list" 2>&1
 no_esc "list writes the title's ESC and BEL visibly" "$T/list"
 if grep -qF 'a^[]0;owned^Gb' "$T/list"; then ok "as ^[ and ^G"; else
@@ -148,8 +148,8 @@ crlf "export -f csv -o DIR too" "$T/dir/formula-touchpoints.csv"
 
 # Every command that loads a journey cleans such text first: reports, and
 # an export that imports again.
-sqlite3 "$MOT_DB" "UPDATE touchpoint SET name = 'Crash' || char(27) || '[2J' \
-WHERE key = 'accident-scene'; UPDATE journey SET title = 'Claim' || char(7) \
+db_sql "UPDATE touchpoint SET name = 'Crash' || $(db_chr 27) || '[2J' \
+WHERE key = 'accident-scene'; UPDATE journey SET title = 'Claim' || $(db_chr 7) \
 WHERE key = 'car-accident'"
 "$MOT" simulate car-accident -n 200 >"$T/sim.txt" 2>&1
 no_esc "simulate's report writes it visibly" "$T/sim.txt"

@@ -1,17 +1,18 @@
 #!/bin/sh
-# A database edited by hand (sqlite3) must not crash the designer: figures
-# far out of range in a saved scenario are drawn cut to their column, and
-# mot quits normally (under ASan a one-byte overflow ends it with 99).
+# A database edited by hand (sqlite3 or psql) must not crash the
+# designer: figures far out of range in a saved scenario are drawn cut to
+# their column, and mot quits normally (under ASan a one-byte overflow
+# ends it with 99).
 # An export the file system refuses says why on the status line, from the
 # export interface's message, with nothing written to stderr.
 . "${MOT_TOP:-.}/tests/ui/tmux.lib"
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
+if on_sqlite && ! command -v sqlite3 >/dev/null 2>&1; then
 	not_ok "the sqlite3 command is not installed"
 	exit 1
 fi
 expect_rc "mot list creates the database" 0 "$MOT" list
-sqlite3 "$MOT_DB" "INSERT INTO scenario (journey_id, name, created,
+db_sql "INSERT INTO scenario (journey_id, name, created,
 	customers, seed, persona, plain, changes, base_conv, base_lo, base_hi,
 	conv, conv_lo, conv_hi, diff, diff_lo, diff_hi, significant, base_nps,
 	nps, report)

@@ -6,7 +6,7 @@
 # directly, as a saved comparison leaves them.
 . "${MOT_TOP:-.}/tests/ui/tmux.lib"
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
+if on_sqlite && ! command -v sqlite3 >/dev/null 2>&1; then
 	not_ok "the sqlite3 command is not installed"
 	exit 1
 fi
@@ -24,7 +24,7 @@ seed() {
 		if [ "$4" = 1 ]; then diff="0.02, 0.015, 0.025"
 		else diff="0.001, -0.002, 0.004"; fi
 	fi
-	sqlite3 "$MOT_DB" "INSERT INTO scenario (journey_id, name, created,
+	db_sql "INSERT INTO scenario (journey_id, name, created,
 		customers, seed, persona, plain, changes, base_conv, base_lo,
 		base_hi, conv, conv_lo, conv_hi, diff, diff_lo, diff_hi,
 		significant, base_nps, nps, report)
@@ -41,7 +41,7 @@ seed_all() {
 	seed "Small tweak" 1764400000 "Claims page: drop 0.2 -> 0.19" 0
 }
 count() {
-	sqlite3 "$MOT_DB" "SELECT count(*) FROM scenario $1"
+	db_sql "SELECT count(*) FROM scenario $1"
 }
 
 seed_all

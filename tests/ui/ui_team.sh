@@ -1,8 +1,9 @@
 #!/bin/sh
-# Two designers on one SQLite database, each in a tmux session of its
-# own: a change made in one appears in the other within a second without
-# a key press there (and while the other is typing), the cursor stays on
-# its card, and an open form is not overwritten.
+# Two designers on one database (SQLite; PostgreSQL in ui_team_pg.sh),
+# each in a tmux session of its own: a change made in one appears in the
+# other within a second without a key press there (and while the other is
+# typing), the cursor stays on its card, and an open form is not
+# overwritten.
 . "${MOT_TOP:-.}/tests/ui/tmux.lib"
 
 now_ms() { date +%s%3N; }

@@ -35,6 +35,17 @@ db_order() {
 		 j.id = t.journey_id WHERE j.key = 'car-accident' GROUP BY
 		 t.stage ORDER BY t.stage"
 }
+# Stages whose positions are not 0 .. n-1 each once: a move half done
+# (a gap closed, the card not yet placed) leaves two cards on one place,
+# which the order alone does not show.
+db_bad_places() {
+	psql "$MOT_TEST_PG options=-csearch_path=$T_SCHEMA" -XAt -c \
+		"SELECT count(*) FROM (SELECT count(*) AS n, count(DISTINCT
+		 t.position) AS d, min(t.position) AS lo, max(t.position) AS hi
+		 FROM touchpoint t JOIN journey j ON j.id = t.journey_id
+		 WHERE j.key = 'car-accident' GROUP BY t.stage) s
+		 WHERE d <> n OR lo <> 0 OR hi <> n - 1"
+}
 db_emotion() {	# name
 	db_cards | awk -F '\t' -v n="$1" '$1 == n { print $2 }'
 }
@@ -219,10 +230,10 @@ swapped=$(printf '%s\n%s\n' "$order" "$after" | awk '
 		print (d == 0 || d == 2) ? "ok" : "bad"
 	}' n0="$(printf '%s\n' "$order" | wc -l)")
 if [ "$swapped" = ok ] && [ "$(db_cards | sort)" = "$before" ] &&
-	[ "$(db_cards | wc -l)" = "$n_cards" ]; then
+	[ "$(db_cards | wc -l)" = "$n_cards" ] && [ "$(db_bad_places)" = 0 ]; then
 	ok "the move is all there or not at all: every card and value kept"
 else
-	not_ok "the cards changed after A was killed in a move"
+	not_ok "the cards changed after A was killed in a move ($(db_bad_places) stages with places not 0..n-1)"
 	printf '%s\n--\n%s\n' "$order" "$after" | sed 's/^/#   /'
 fi
 run "$MOT" export car-accident -o "$T/after.yaml"

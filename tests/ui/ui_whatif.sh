@@ -61,14 +61,17 @@ expect_screen "n asks for a name" "Scenario name:"
 keys -l "Kinder scene"
 keys Enter
 expect_screen "the scenario is saved" "Saved scenario 'Kinder scene'"
-row=$(sqlite3 "$MOT_DB" "SELECT name, customers, seed, plain, significant,
+row=$(db_sql "SELECT name, customers, seed, plain, significant,
 	changes FROM scenario" 2>&1)
 if [ "$row" = "Kinder scene|200000|1|0|1|Collision at the roadside: emotion -3 -> -2" ]; then
 	ok "its row holds the settings, significance and the change"
 else
 	not_ok "its row holds the settings, significance and the change ($row)"
 fi
-rep=$(sqlite3 "$MOT_DB" "SELECT json_valid(report), diff > 0, conv > base_conv
+if on_sqlite; then json_ok="json_valid(report)"
+else json_ok="CASE WHEN report::jsonb IS NOT NULL THEN 1 ELSE 0 END"; fi
+rep=$(db_sql "SELECT $json_ok, CASE WHEN diff > 0 THEN 1 ELSE 0 END,
+	CASE WHEN conv > base_conv THEN 1 ELSE 0 END
 	FROM scenario" 2>&1)
 if [ "$rep" = "1|1|1" ]; then
 	ok "with the figures and the JSON report"
@@ -82,7 +85,7 @@ expect_screen "the same name asks to replace" \
 	"Scenario 'Kinder scene' exists. Replace it? (y/n)"
 keys y
 expect_screen "replaced" "Saved scenario 'Kinder scene'"
-n=$(sqlite3 "$MOT_DB" "SELECT count(*) FROM scenario" 2>&1)
+n=$(db_sql "SELECT count(*) FROM scenario" 2>&1)
 if [ "$n" = 1 ]; then ok "one row, replaced"; else not_ok "one row, replaced ($n)"; fi
 keys n
 keys Enter
