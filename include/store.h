@@ -110,7 +110,7 @@ int store_watch_fd(const struct store *s);
  * Presence: this process has JOURNEY open (NULL: none).  Called again at
  * least every 5 s as a heartbeat; a row not refreshed for
  * STORE_PRESENCE_GONE_S counts as gone (and is deleted by the next
- * heartbeat of anyone).  user from getpwuid()/USER, host from
+ * heartbeat of anyone).  user from USER, LOGNAME or getpwuid(), host from
  * gethostname(), pid.  Presence is not a change for store_watch_changed.
  * On a read-only open (STORE_READ_ONLY, STORE_READ_EXISTING) nothing can
  * be written: this process is not shown to others, and the call returns

@@ -69,11 +69,19 @@ struct store_who {
 	long pid;
 };
 
-/* This process as others see it. */
+/* This process as others see it.  The user name as the login set it
+ * ($USER, $LOGNAME), as getpass.getuser() and logname(1) go, else the
+ * password database's: it is a name to show, no identity (several
+ * designers may share an account, and say who they are in USER). */
 static void store_who_am_i(struct store_who *w)
 {
-	struct passwd *pw = getpwuid(getuid());
-	const char *user = pw && pw->pw_name ? pw->pw_name : getenv("USER");
+	const char *user = getenv("USER");
+	struct passwd *pw;
+
+	if (!user || !*user)
+		user = getenv("LOGNAME");
+	if ((!user || !*user) && (pw = getpwuid(getuid())) != NULL)
+		user = pw->pw_name;
 
 	snprintf(w->user, sizeof w->user, "%s", user && *user ? user : "?");
 	if (gethostname(w->host, sizeof w->host) != 0 || !w->host[0])

@@ -310,6 +310,7 @@ static void ui_free(struct ui *ui)
 	ui_close_journey(ui);
 	ui_journeys_free(ui);
 	ui_undo_free(&ui->undo);
+	ui_presence_free(ui);
 	free(ui->search);
 	free(ui->export_dir);
 	if (ui->term_in)
@@ -566,11 +567,15 @@ void ui_getkey(struct ui *ui, struct ui_input *in, bool poll)
 		in->kind = UI_IN_IDLE;
 		if (poll)
 			ui_watch_tick(ui);
+		else	/* a question: still here, for the others */
+			ui_presence_tick(ui, ui_watch_now());
 		return;
 	}
 	fast_errors = 0;
 	if (poll)	/* typing without a pause still sees changes */
 		ui_watch_tick(ui);
+	else
+		ui_presence_tick(ui, ui_watch_now());
 	in->ch = (int)wc;
 	if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
 		in->kind = UI_IN_RESIZE;

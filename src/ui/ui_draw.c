@@ -116,24 +116,42 @@ static void ui_first_key(unsigned ctx, enum ui_action a, char *buf,
 		*comma = '\0';
 }
 
+/* Who else has the journey open, at the right end of the status line,
+ * in at most WIDTH columns; returns the columns it leaves to the left. */
+static int ui_status_presence(struct ui *ui, int y, int width)
+{
+	char who[1024];
+	int w = ui_presence_text(ui, width, who, sizeof who);
+
+	if (!w)
+		return ui->cols;
+	ui_put(ui, y, ui->cols - w, w, who, UI_R_HEADER);
+	return ui->cols - w - 2;
+}
+
 void ui_status(struct ui *ui, const struct ui_hint *hints, size_t n,
 	       unsigned ctx)
 {
-	int y = ui->rows - 1, x = 0;
+	int y = ui->rows - 1, x = 0, right;
 	char key[64];
 
 	ui_fill(ui, y, 0, ui->cols, UI_R_NORMAL);
 	if (ui->msg[0]) {
-		ui_put(ui, y, 0, ui->cols, ui->msg,
-		       ui->msg_error ? UI_R_ERROR : UI_R_OK);
+		/* The message first, all of it; the others only beside it. */
+		x = ui_put(ui, y, 0, ui->cols, ui->msg,
+			   ui->msg_error ? UI_R_ERROR : UI_R_OK);
+		if (x < ui->cols && util_utf8_width(ui->msg) == x)
+			ui_status_presence(ui, y, ui->cols - x - 3);
 		return;
 	}
+	/* Up to half the line for the others, the rest for the hints. */
+	right = ui_status_presence(ui, y, ui->cols / 2);
 	for (size_t i = 0; i < n; i++) {
 		int need;
 
 		ui_first_key(ctx, hints[i].action, key, sizeof key);
 		need = util_utf8_width(key) + 1 + util_utf8_width(hints[i].text);
-		if (x + need > ui->cols)
+		if (x + need > right)
 			break;
 		x += ui_put(ui, y, x, ui->cols - x, key, UI_R_KEY) + 1;
 		x += ui_put(ui, y, x, ui->cols - x, hints[i].text, UI_R_DIM) + 2;

@@ -180,10 +180,17 @@ struct ui_form_stash {
 	int n;
 };
 
-/* ui_watch.c: live updates (monotonic milliseconds of the last looks). */
+/* ui_watch.c: live updates (monotonic milliseconds of the last looks);
+ * ui_presence.c: who else has the journey open. */
 struct ui_watch_state {
 	long looked;                 /* at the store */
 	long listed;                 /* at the journeys list */
+	long beat;                   /* this mot's presence, last set */
+	bool beat_failed;            /* and that failed */
+	long here_at;                /* the others', last read */
+	char *shown_on;              /* the journey others see this mot on */
+	struct store_presence *here; /* the others on ui->key */
+	size_t n_here;
 };
 
 /* --- the session ------------------------------------------------------- */
@@ -246,10 +253,22 @@ struct ui_input {
  * With `poll` (the main loop, not a modal question), every wait also
  * looks for other designers' changes (ui_watch_tick). */
 void ui_getkey(struct ui *ui, struct ui_input *in, bool poll);
-/* ui_watch.c: at most every 200 ms, reload the open journey when another
- * mot changed it (the cursor stays on its card; a form keeps its draft);
- * with none open, refresh the journeys list now and then. */
+/* ui_watch.c: at most every 200 ms, ask the store whether another mot
+ * committed a change (store_watch_changed) and reload the open journey
+ * when its version moved (the cursor stays on its card; a form keeps its
+ * draft); with none open, refresh the journeys list.  Presence too. */
 void ui_watch_tick(struct ui *ui);
+/* ui_presence.c: show this mot on ui->key (none: on no journey), as a
+ * heartbeat, and read who else is there; NOW in monotonic ms.  Called
+ * from every input wait, questions included. */
+void ui_presence_tick(struct ui *ui, long now);
+/* The others on the open journey, for the status line, in at most WIDTH
+ * columns ("also here: anna@laptop, +2 more"); "" when nobody or it does
+ * not fit.  Returns its width. */
+int ui_presence_text(const struct ui *ui, int width, char *buf, size_t len);
+void ui_presence_free(struct ui *ui);
+/* Monotonic milliseconds. */
+long ui_watch_now(void);
 
 /* --- ui.c: the session ------------------------------------------------- */
 
