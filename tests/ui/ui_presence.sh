@@ -7,48 +7,9 @@
 # reload the open one.  Runs on PostgreSQL too (ui_presence_pg.sh).
 . "${MOT_TOP:-.}/tests/ui/tmux.lib"
 
-now_ms() { date +%s%3N; }
 HOST=$(hostname)
 GONE_S=15	# STORE_PRESENCE_GONE_S (include/store.h)
 
-# within NAME TEXT MS: this session ($SOCK) shows TEXT within MS ms of T0.
-within() {
-	wi_end=$((T0 + $3))
-	while :; do
-		if screen | grep -qF -- "$2"; then
-			ok "$1 ($(($(now_ms) - T0)) ms)"
-			return
-		fi
-		if [ "$(now_ms)" -gt "$wi_end" ]; then
-			not_ok "$1 (not within $3 ms: screen lacks '$2')"
-			dump_screen
-			return
-		fi
-		sleep 0.05
-	done
-}
-# gone_within NAME TEXT MS: this session no longer shows TEXT within MS
-# ms of T0.
-gone_within() {
-	gw_end=$((T0 + $3))
-	while :; do
-		if ! screen | grep -qF -- "$2"; then
-			ok "$1 ($(($(now_ms) - T0)) ms)"
-			return
-		fi
-		if [ "$(now_ms)" -gt "$gw_end" ]; then
-			not_ok "$1 (not within $3 ms: screen still shows '$2')"
-			dump_screen
-			return
-		fi
-		sleep 0.05
-	done
-}
-# at TEXT: wait until this session shows TEXT; T0 is then.
-at() {
-	wait_for "$1" >/dev/null || { not_ok "the screen shows '$1'"; dump_screen; }
-	T0=$(now_ms)
-}
 # The status line (the last line of the screen).
 status_line() { screen | tail -n 1; }
 

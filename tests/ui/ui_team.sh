@@ -6,31 +6,6 @@
 # overwritten.
 . "${MOT_TOP:-.}/tests/ui/tmux.lib"
 
-now_ms() { date +%s%3N; }
-
-# live NAME TEXT: after a change was seen saved (at $T0, milliseconds),
-# the other session ($SOCK) shows TEXT within 1000 ms.
-live() {
-	lv_end=$((T0 + 1000))
-	while :; do
-		if screen | grep -qF -- "$2"; then
-			ok "$1 ($(($(now_ms) - T0)) ms)"
-			return
-		fi
-		if [ "$(now_ms)" -gt "$lv_end" ]; then
-			not_ok "$1 (not within 1000 ms: screen lacks '$2')"
-			dump_screen
-			return
-		fi
-		sleep 0.05
-	done
-}
-# saved_at TEXT: wait until this session ($SOCK) shows TEXT; T0 is then.
-saved_at() {
-	wait_for "$1" >/dev/null || { not_ok "the save shows '$1'"; dump_screen; }
-	T0=$(now_ms)
-}
-
 two_mots 80 24 car-accident "Car accident claim"
 
 # 1. A is idle; B raises the first card's emotion.
@@ -38,9 +13,9 @@ SOCK=$A
 expect_screen "A shows the first card" ">-3 roadside"
 SOCK=$B
 keys +
-saved_at "Emotion of 'Collision at the roadside': -3 -> -2"
+at "Emotion of 'Collision at the roadside': -3 -> -2"
 SOCK=$A
-live "A shows B's change within a second, without a key" ">-2 roadside"
+within "A shows B's change within a second, without a key" ">-2 roadside" 1000
 
 # 2. A keeps pressing keys (Ctrl-L, redraw) while B changes the card:
 # the change still shows within a second.
@@ -52,9 +27,9 @@ BUSY=$!
 sleep 0.5
 SOCK=$B
 keys +
-saved_at "Emotion of 'Collision at the roadside': -2 -> -1"
+at "Emotion of 'Collision at the roadside': -2 -> -1"
 SOCK=$A
-live "A, typing, shows B's change within a second" ">-1 roadside"
+within "A, typing, shows B's change within a second" ">-1 roadside" 1000
 wait "$BUSY"
 
 # 3. The cursor stays on its card: A selects the second card, B moves the
@@ -64,9 +39,9 @@ keys j
 expect_re "A selects Remembered TV" ">→?Remembered TV"
 SOCK=$B
 keys J
-saved_at "Saved: move 'Collision at the roadside'"
+at "Saved: move 'Collision at the roadside'"
 SOCK=$A
-live "A shows the move within a second" "1 roadside"
+within "A shows the move within a second" "1 roadside" 1000
 expect_re "A's cursor stayed on Remembered TV" ">→?Remembered TV"
 
 # 4. An open form is not overwritten: A types in a card's form while B
@@ -90,9 +65,9 @@ expect_screen "A cancels the form" "Cancelled: nothing was changed"
 # says what became of the last key.
 SOCK=$B
 keys +
-saved_at "Emotion of 'Remembered TV spot with the 24/7 number': +2 -> +3"
+at "Emotion of 'Remembered TV spot with the 24/7 number': +2 -> +3"
 SOCK=$A
-live "A shows B's next change" "+3 tv"
+within "A shows B's next change" "+3 tv" 1000
 expect_screen "and still says what its own last key did" \
 	"Cancelled: nothing was changed" 1
 
