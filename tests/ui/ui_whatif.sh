@@ -43,6 +43,9 @@ expect_screen "a what-if change on the map" \
 keys R
 keys r
 expect_screen "r runs baseline and scenario" "Results: Car accident claim"
+# The live rerun after + may have ended already: its figures show while
+# r's run goes on, and n refuses to save them then.  Wait for r's own.
+expect_re "the run ends" "Simulated 200,000 customers in [0-9.]+ s: baseline and scenario" "$LONG"
 expect_screen "side by side" "What-if: baseline and scenario" "$LONG"
 expect_re "with columns" "baseline +scenario +difference"
 expect_re "conversion in each and the difference" \
@@ -97,6 +100,7 @@ keys u
 expect_screen "undo the change" "Undone: set emotion"
 keys R
 keys r
+expect_re "the run ends" "Simulated 200,000 customers in [0-9.]+ s: baseline and scenario" "$LONG"
 expect_screen "the same journey against the baseline" \
 	"No changes against the baseline: the same journey" "$LONG"
 expect_re "is no difference" "Difference in conversion 0\.00 pts.*: not significant"
